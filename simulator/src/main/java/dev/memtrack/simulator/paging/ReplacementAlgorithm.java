@@ -1,8 +1,6 @@
 package dev.memtrack.simulator.paging;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
+import dev.memtrack.simulator.EnumNames;
 
 /** The page replacement algorithms of the simulator, each backed by its own {@link PageReplacement}. */
 public enum ReplacementAlgorithm {
@@ -30,19 +28,12 @@ public enum ReplacementAlgorithm {
      * @throws IllegalArgumentException naming the value and the accepted names
      */
     public static ReplacementAlgorithm parse(String name) {
-        if (name != null) {
-            for (ReplacementAlgorithm a : values()) {
-                if (a.name().equals(name.trim().toUpperCase(Locale.ROOT))) {
-                    return a;
-                }
-            }
-        }
-        throw new IllegalArgumentException("unknown algorithm '" + name + "': accepted " + names());
+        return EnumNames.parse(ReplacementAlgorithm.class, "algorithm", name);
     }
 
     /** The accepted names, comma separated. */
     public static String names() {
-        return Arrays.stream(values()).map(Enum::name).collect(Collectors.joining(", "));
+        return EnumNames.list(ReplacementAlgorithm.class);
     }
 
     PageReplacement newReplacement(int capacity, long seed, int[] nextUses) {
