@@ -3,10 +3,9 @@ package dev.memtrack.simulator.stress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.memtrack.simulator.Await;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +31,7 @@ class MemoryStressGeneratorTest {
     void reachesTheTargetAndHoldsIt() {
         generator.start(8 * MIB, 64 * MIB, StressPattern.STEADY);
 
-        awaitTrue(() -> generator.status().phase() == StressPhase.HOLDING);
+        Await.until(() -> generator.status().phase() == StressPhase.HOLDING);
         StressSnapshot status = generator.status();
         assertThat(status.running()).isTrue();
         assertThat(status.retainedBytes()).isEqualTo(8 * MIB);
@@ -45,7 +44,7 @@ class MemoryStressGeneratorTest {
     @Test
     void stopReleasesEverythingAndEndsTheThread() {
         generator.start(8 * MIB, 64 * MIB, StressPattern.STEADY);
-        awaitTrue(() -> generator.retainedBytes() > 0);
+        Await.until(() -> generator.retainedBytes() > 0);
 
         generator.stop();
 
@@ -71,13 +70,13 @@ class MemoryStressGeneratorTest {
     @Test
     void restartingReplacesTheRun() {
         generator.start(8 * MIB, 64 * MIB, StressPattern.STEADY);
-        awaitTrue(() -> generator.status().phase() == StressPhase.HOLDING);
+        Await.until(() -> generator.status().phase() == StressPhase.HOLDING);
 
         generator.start(4 * MIB, 64 * MIB, StressPattern.SAWTOOTH);
 
         assertThat(threads.get(0).isAlive()).isFalse();
         assertThat(generator.status().targetBytes()).isEqualTo(4 * MIB);
-        awaitTrue(() -> generator.status().allocatedBytes() >= 12 * MIB);
+        Await.until(() -> generator.status().allocatedBytes() >= 12 * MIB);
         assertThat(generator.retainedBytes()).isLessThanOrEqualTo(4 * MIB);
     }
 
@@ -87,16 +86,4 @@ class MemoryStressGeneratorTest {
         assertThat(new MemoryStressGenerator().status().pattern()).isNull();
     }
 
-    private static void awaitTrue(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition not met within 30 s").isLessThan(deadline);
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-    }
 }
