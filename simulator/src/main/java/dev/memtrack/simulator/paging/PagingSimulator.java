@@ -112,14 +112,17 @@ public final class PagingSimulator {
 
     /**
      * A session that follows a known reference string (any algorithm, OPT included). Processes are
-     * those of the string; their sizes are the distinct pages each references. {@link #access}
-     * must then be called with the string's references in order.
+     * those of the string; their sizes, which only PROPORTIONAL allocation uses, are the distinct
+     * pages each references. {@link #access} must then be called with the string's references in
+     * order.
      */
     public static PagingSimulator replaying(PagingConfig config, ReferenceString references) {
-        long[] sizes = references.distinctPagesPerProcess();
+        boolean proportional = config.scope() == ReplacementScope.LOCAL
+                && config.allocation() == FrameAllocation.PROPORTIONAL;
+        long[] sizes = proportional ? references.distinctPagesPerProcess() : null;
         List<ProcessSpec> processes = new ArrayList<>();
-        for (int i = 0; i < sizes.length; i++) {
-            processes.add(new ProcessSpec(references.processNames().get(i), Math.max(1, sizes[i])));
+        for (int i = 0; i < references.processNames().size(); i++) {
+            processes.add(new ProcessSpec(references.processNames().get(i), proportional ? Math.max(1, sizes[i]) : 1));
         }
         return new PagingSimulator(config, processes, references);
     }

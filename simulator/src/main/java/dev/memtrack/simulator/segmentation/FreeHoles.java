@@ -1,52 +1,54 @@
 package dev.memtrack.simulator.segmentation;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.TreeSet;
 
 /**
- * The holes of a simulated memory, indexed twice so that every placement query is O(log n):
- * by address in a {@link HoleTree} (first fit, next fit, coalescing) and by (length, address) in an
- * ordered set (best fit, worst fit). Placements read it; {@link SegmentedMemory} changes it.
+ * The holes of a simulated memory, indexed so that every placement query is O(log n) (see
+ * {@link HoleIndex}). The index follows the strategy: ordered by address with the longest hole per
+ * subtree for {@link #firstFit} and {@link #atOrAfter} (first and next fit), or by (length, address)
+ * for {@link #bestFit} and {@link #worstFit} (best and worst fit); asking the other kind of
+ * question throws {@link IllegalStateException}. Placements read it; {@link SegmentedMemory}
+ * changes it.
  *
  * <p>Not thread-safe.
  */
 public final class FreeHoles {
 
-    private static final Comparator<Hole> BY_LENGTH_THEN_ADDRESS =
-            Comparator.comparingLong(Hole::length).thenComparingLong(Hole::base);
-
-    private final HoleTree byAddress = new HoleTree();
-    private final TreeSet<Hole> byLength = new TreeSet<>(BY_LENGTH_THEN_ADDRESS);
+    private final HoleIndex index;
+    private final int[] neighbours = new int[2];
     private long freeBytes;
+    // The node behind the last hole a query returned: take() usually needs exactly that one.
+    private int lastNode = HoleIndex.NIL;
 
-    FreeHoles(long memorySize) {
-        add(0, memorySize);
+    FreeHoles(long memorySize, boolean sizeOrdered) {
+        index = new HoleIndex(sizeOrdered);
+        resetTo(0, memorySize);
     }
 
     /** The lowest-addressed hole with base {@code >= from} and length {@code >= size}, or {@code null}. */
     public Hole firstFit(long from, long size) {
-        return byAddress.firstFit(from, size);
+        return hole(index.firstFit(from, size));
     }
 
     /** The hole containing {@code address}, else the first hole above it, or {@code null}. */
     public Hole atOrAfter(long address) {
-        Hole below = byAddress.floor(address);
-        return below != null && below.end() > address ? below : byAddress.ceiling(address);
+        int below = index.floor(address);
+        if (below != HoleIndex.NIL && index.base(below) + index.length(below) > address) {
+            return hole(below);
+        }
+        return hole(index.ceiling(address));
     }
 
     /** The shortest hole of at least {@code size} bytes, lowest address among equals, or {@code null}. */
     public Hole bestFit(long size) {
-        return byLength.ceiling(new Hole(0, size));
+        return hole(index.bestFit(size));
     }
 
     /** The longest hole, lowest address among equals, if it has at least {@code size} bytes; else {@code null}. */
     public Hole worstFit(long size) {
-        if (byLength.isEmpty() || byLength.last().length() < size) {
-            return null;
-        }
-        return byLength.ceiling(new Hole(0, byLength.last().length()));
+        int largest = index.worstFit();
+        return largest == HoleIndex.NIL || index.length(largest) < size ? null : hole(largest);
     }
 
     public long freeBytes() {
@@ -54,30 +56,32 @@ public final class FreeHoles {
     }
 
     public int count() {
-        return byAddress.size();
+        return index.size();
     }
 
     /** Length of the longest hole, 0 if there is none. */
     public long longest() {
-        return byAddress.longest();
+        return index.longest();
     }
 
     /** Every hole by address. O(n). */
     public List<Hole> list() {
         List<Hole> holes = new ArrayList<>(count());
-        byAddress.forEach(holes::add);
+        index.forEach((base, length) -> {
+            holes.add(new Hole(base, length));
+            return 0;
+        });
         return holes;
     }
 
     /** Takes the low {@code size} bytes of {@code hole} (a hole of this index). */
     void take(Hole hole, long size) {
-        byLength.remove(hole);
+        int node = lastNode != HoleIndex.NIL && index.base(lastNode) == hole.base() ? lastNode : index.find(hole.base());
+        lastNode = HoleIndex.NIL;
         if (hole.length() == size) {
-            byAddress.remove(hole.base());
+            index.remove(node);
         } else {
-            Hole rest = new Hole(hole.base() + size, hole.length() - size);
-            byAddress.update(hole.base(), rest.base(), rest.length());
-            byLength.add(rest);
+            index.resize(node, hole.base() + size, hole.length() - size);
         }
         freeBytes -= size;
     }
@@ -85,44 +89,37 @@ public final class FreeHoles {
     /** Returns {@code [base, base + length)} to the free space, merging it with adjacent holes. */
     void release(long base, long length) {
         long end = base + length;
-        Hole before = byAddress.floor(base - 1);
-        Hole after = byAddress.ceiling(end);
-        boolean joinBefore = before != null && before.end() == base;
-        boolean joinAfter = after != null && after.base() == end;
+        lastNode = HoleIndex.NIL;
+        index.neighbours(base, neighbours);
+        int before = neighbours[0];
+        int after = neighbours[1];
+        boolean joinBefore = before != HoleIndex.NIL && index.base(before) + index.length(before) == base;
+        boolean joinAfter = after != HoleIndex.NIL && index.base(after) == end;
+        long afterLength = joinAfter ? index.length(after) : 0;
         if (joinAfter) {
-            byLength.remove(after);
+            index.remove(after);
         }
         if (joinBefore) {
-            byLength.remove(before);
-            long merged = before.length() + length + (joinAfter ? after.length() : 0);
-            if (joinAfter) {
-                byAddress.remove(after.base());
-            }
-            byAddress.update(before.base(), before.base(), merged);
-            byLength.add(new Hole(before.base(), merged));
-        } else if (joinAfter) {
-            byAddress.update(after.base(), base, length + after.length());
-            byLength.add(new Hole(base, length + after.length()));
+            index.resize(before, index.base(before), index.length(before) + length + afterLength);
         } else {
-            byAddress.insert(base, length);
-            byLength.add(new Hole(base, length));
+            index.insert(base, length + afterLength);
         }
         freeBytes += length;
     }
 
     /** Forgets every hole and makes {@code [base, base + length)} the only one (none if length is 0). */
     void resetTo(long base, long length) {
-        byAddress.clear();
-        byLength.clear();
+        index.clear();
+        lastNode = HoleIndex.NIL;
         freeBytes = 0;
-        add(base, length);
+        if (length > 0) {
+            index.insert(base, length);
+            freeBytes = length;
+        }
     }
 
-    private void add(long base, long length) {
-        if (length > 0) {
-            byAddress.insert(base, length);
-            byLength.add(new Hole(base, length));
-            freeBytes += length;
-        }
+    private Hole hole(int node) {
+        lastNode = node;
+        return node == HoleIndex.NIL ? null : new Hole(index.base(node), index.length(node));
     }
 }

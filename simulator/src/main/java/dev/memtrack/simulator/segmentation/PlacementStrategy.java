@@ -13,6 +13,11 @@ public enum PlacementStrategy {
     /** {@link NextFitPlacement}. */
     NEXT_FIT;
 
+    /** Whether the strategy asks for holes by size (best, worst fit) rather than by address. */
+    public boolean ordersHolesBySize() {
+        return this == BEST_FIT || this == WORST_FIT;
+    }
+
     /** A fresh placement (NEXT_FIT's rover at 0). */
     public Placement newPlacement() {
         return switch (this) {

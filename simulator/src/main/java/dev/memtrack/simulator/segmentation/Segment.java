@@ -30,8 +30,11 @@ public record Segment(String name, String process, long base, long limit) {
         boolean valid = name != null && !name.isEmpty();
         if (valid) {
             int slash = name.indexOf('/');
-            valid = slash != 0 && slash != name.length() - 1 && name.indexOf('/', slash + 1) < 0
-                    && name.chars().noneMatch(c -> Character.isWhitespace(c) || c == ',');
+            valid = slash != 0 && slash != name.length() - 1 && name.indexOf('/', slash + 1) < 0;
+            for (int i = 0; valid && i < name.length(); i++) {
+                char c = name.charAt(i);
+                valid = c != ',' && !Character.isWhitespace(c);
+            }
         }
         if (!valid) {
             throw new IllegalArgumentException("segment name '" + name + "' is not accepted: use 'process/segment' "

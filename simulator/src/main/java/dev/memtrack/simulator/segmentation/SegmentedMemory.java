@@ -42,7 +42,7 @@ public final class SegmentedMemory {
         this.memorySize = memorySize;
         this.strategy = Objects.requireNonNull(strategy, "strategy");
         this.placement = strategy.newPlacement();
-        this.holes = new FreeHoles(memorySize);
+        this.holes = new FreeHoles(memorySize, strategy.ordersHolesBySize());
     }
 
     /**
