@@ -17,23 +17,33 @@ fi
 
 echo "== $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1)"
 java -jar "$JAR" 'dev.memtrack.benchmarks.(Paging|Segmentation)Benchmark' \
-  -f 1 -wi 3 -w 2s -i 5 -r 2s -t 1 -tu s -rf csv -rff "$CSV" "$@"
+  -f 1 -wi 3 -w 2s -i 5 -r 2s -t 1 -tu s -prof dev.memtrack.benchmarks.ProcessCpuProfiler \
+  -rf csv -rff "$CSV" "$@"
 
 echo
-echo "== simulator benchmarks (operations per second; one operation = one page reference or one allocate/free)"
+echo "== simulator benchmarks, M operations/s (one operation = one page reference, or one allocate or free)"
+echo "   wall: JMH score +- 99.9% error; per CPU-s: the same per CPU-second of the benchmark JVM (robust to load)"
 awk -F',' '
   function unq(s) { gsub(/"/, "", s); return s }
+  { sub(/\r$/, "") }
   NR == 1 { for (i = 1; i <= NF; i++) col[unq($i)] = i; next }
   {
-    name = unq($col["Benchmark"]); sub(/.*\./, "", name)
-    bench = unq($col["Benchmark"]); sub(/\.[^.]*$/, "", bench); sub(/.*\./, "", bench)
+    bench = unq($col["Benchmark"]); secondary = bench ~ /:/
+    sub(/:.*/, "", bench); sub(/\.[^.]*$/, "", bench); sub(/.*\./, "", bench)
     param = ("Param: algorithm" in col) ? unq($col["Param: algorithm"]) : ""
     if (param == "" && ("Param: strategy" in col)) param = unq($col["Param: strategy"])
-    score = $col["Score"] / 1e6; error = $col["Score Error (99.9%)"] / 1e6
-    target = "-"
-    if (bench == "PagingBenchmark" && param == "LRU") target = 20
-    if (bench == "PagingBenchmark" && param == "OPT") target = 5
-    if (bench == "SegmentationBenchmark") target = 1
-    verdict = target == "-" ? "" : (score >= target ? "meets" : "BELOW")
-    printf "%-22s %-10s %10.2f M/s  +- %6.2f   target %3s M/s  %s\n", bench, param, score, error, target, verdict
+    key = bench " " param
+    if (secondary) { cpu[key] = $col["Score"] / 1e6; next }
+    order[++n] = key; score[key] = $col["Score"] / 1e6; error[key] = $col["Score Error (99.9%)"] / 1e6
+  }
+  END {
+    printf "%-22s %-10s %18s %10s %8s\n", "benchmark", "param", "wall", "per CPU-s", "target"
+    for (i = 1; i <= n; i++) {
+      k = order[i]; split(k, parts, " "); target = "-"
+      if (parts[1] == "PagingBenchmark" && parts[2] == "LRU") target = 20
+      if (parts[1] == "PagingBenchmark" && parts[2] == "OPT") target = 5
+      if (parts[1] == "SegmentationBenchmark") target = 1
+      verdict = target == "-" ? "" : (score[k] >= target ? "met" : (cpu[k] >= target ? "met per CPU-s only" : "MISSED"))
+      printf "%-22s %-10s %8.2f +- %6.2f %10.2f %8s  %s\n", parts[1], parts[2], score[k], error[k], cpu[k], target, verdict
+    }
   }' "$CSV"
