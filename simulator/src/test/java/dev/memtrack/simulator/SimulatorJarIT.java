@@ -89,7 +89,7 @@ class SimulatorJarIT {
                 "-Dcom.sun.management.jmxremote.port=" + port, "-Dcom.sun.management.jmxremote.rmi.port=" + port,
                 "-Dcom.sun.management.jmxremote.authenticate=false", "-Dcom.sun.management.jmxremote.ssl=false",
                 "-Dcom.sun.management.jmxremote.host=127.0.0.1", "-Djava.rmi.server.hostname=127.0.0.1"),
-                "demo", "--seconds", "12");
+                "demo", "--seconds", "15");
         try (JMXConnector connector = connect(port, run.process())) {
             MBeanServerConnection server = connector.getMBeanServerConnection();
             ObjectName pattern = new ObjectName(MemtrackDomain.WORKLOAD_PATTERN);

@@ -17,19 +17,42 @@ final class WorkerGate {
     private int parallelism;
     private boolean paused;
     private boolean closed;
+    private int running;
 
     WorkerGate(int parallelism) {
         this.parallelism = parallelism;
     }
 
-    /** Waits until worker {@code index} may start a task; {@code false} once the gate is closed. */
+    /**
+     * Waits until worker {@code index} may start a task; {@code false} once the gate is closed. A
+     * {@code true} answer counts the task as running until {@link #finished()}.
+     */
     boolean awaitTurn(int index) throws InterruptedException {
         lock.lock();
         try {
             while (!closed && (paused || index >= parallelism)) {
                 changed.await();
             }
-            return !closed;
+            if (closed) {
+                return false;
+            }
+            running++;
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The task a worker was let through for has ended. */
+    void finished() {
+        update(() -> running--);
+    }
+
+    /** Tasks let through and not yet finished; once 0 while paused, no task runs until resumed. */
+    int running() {
+        lock.lock();
+        try {
+            return running;
         } finally {
             lock.unlock();
         }

@@ -33,6 +33,7 @@ public final class WorkloadProgram implements WorkloadMXBean {
     private final ThreadAccounting accounting;
     private final LatencyWindow latencies = new LatencyWindow();
     private final LongAdder completed = new LongAdder();
+    private final LongAdder failed = new LongAdder();
     private final Deque<ThreadUsage> samples = new ArrayDeque<>();
     private final List<Thread> workers = new ArrayList<>();
     private volatile Priority priority;
@@ -77,16 +78,32 @@ public final class WorkloadProgram implements WorkloadMXBean {
     private void work(int index) {
         try {
             while (gate.awaitTurn(index)) {
-                long start = System.nanoTime();
-                task.run(index);
-                long end = System.nanoTime();
-                latencies.record(end, end - start);
-                completed.increment();
+                try {
+                    long start = System.nanoTime();
+                    task.run(index);
+                    long end = System.nanoTime();
+                    latencies.record(end, end - start);
+                    completed.increment();
+                } catch (RuntimeException e) {
+                    failed.increment();  // a failed task is not completed; the worker carries on
+                } finally {
+                    gate.finished();
+                }
                 Thread.sleep(profile.thinkMillis());
             }
         } catch (InterruptedException e) {
             // Stopping: the worker ends.
         }
+    }
+
+    /** Tasks running now (let through by the gate and not finished). */
+    int runningTasks() {
+        return gate.running();
+    }
+
+    /** Tasks that ended with an exception. */
+    long failedTasks() {
+        return failed.sum();
     }
 
     /** Records the counters now, keeping the last {@value #WINDOW_SAMPLES}. */

@@ -17,9 +17,11 @@ import org.junit.jupiter.api.Test;
 class WorkloadProgramTest {
 
     private final AtomicInteger running = new AtomicInteger();
+    private final AtomicInteger started = new AtomicInteger();
     private final AtomicInteger mostAtOnce = new AtomicInteger();
     private volatile CyclicBarrier barrier;
     private final ProgramTask task = worker -> {
+        started.incrementAndGet();
         int now = running.incrementAndGet();
         mostAtOnce.accumulateAndGet(now, Math::max);
         try {
@@ -73,11 +75,14 @@ class WorkloadProgramTest {
         Await.until(() -> program.getCompletedTasks() >= 20);
 
         program.setPaused(true);
-        Await.until(() -> running.get() == 0);
+        // Paused with nothing running: the gate lets no task through until resumed.
+        Await.until(() -> program.runningTasks() == 0);
         long completed = program.getCompletedTasks();
+        int started = this.started.get();
         Thread.sleep(200);  // a window in which an unpaused program completes dozens of tasks
 
         assertThat(program.isPaused()).isTrue();
+        assertThat(this.started.get()).isEqualTo(started);
         assertThat(program.getCompletedTasks()).isEqualTo(completed);
         program.setPaused(false);
         Await.until(() -> program.getCompletedTasks() > completed);
@@ -108,6 +113,23 @@ class WorkloadProgramTest {
         assertThat(program.getParallelism()).isEqualTo(2);
         assertThat(program.getMaxParallelism()).isEqualTo(4);
         assertThat(program.getPriority()).isEqualTo(Priority.BACKGROUND);
+    }
+
+    @Test
+    void aFailingTaskDoesNotStopItsWorker() {
+        AtomicInteger calls = new AtomicInteger();
+        WorkloadProgram flaky = new WorkloadProgram(
+                new ProgramProfile("flaky", "fails every other task", Priority.NORMAL, 1, 1, 1), worker -> {
+                    if (calls.incrementAndGet() % 2 == 0) {
+                        throw new IllegalStateException("simulated failure");
+                    }
+                }, new ThreadAccounting("flaky"));
+        flaky.start();
+        try {
+            Await.until(() -> flaky.getCompletedTasks() >= 10 && flaky.failedTasks() >= 10);
+        } finally {
+            flaky.stop();
+        }
     }
 
     @Test
