@@ -2,14 +2,14 @@ package dev.memtrack.simulator.paging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.util.Arrays;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
-import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 
 class FrameAllocationTest {
 
@@ -35,15 +35,25 @@ class FrameAllocationTest {
                 .hasMessage("LOCAL replacement needs at least one frame per process: 1 frames for 2 processes");
     }
 
-    @Property(tries = 300)
-    void quotasAreAtLeastOneAndSumToTheFrames(@ForAll @Size(min = 1, max = 8) long @LongRange(min = 1, max = 1000) [] sizes,
-                                              @ForAll @IntRange(min = 0, max = 200) int extra) {
-        int frames = sizes.length + extra;
-        for (FrameAllocation allocation : FrameAllocation.values()) {
-            int[] quotas = allocation.quotas(frames, sizes);
+    @Test
+    void quotasAreAtLeastOneAndSumToTheFrames() {
+        qt().withFixedSeed(0xF4A3_2024L).withExamples(300)
+                .forAll(processSizes(), integers().between(0, 200))
+                .checkAssert((sizes, extra) -> {
+                    int frames = sizes.length + extra;
+                    for (FrameAllocation allocation : FrameAllocation.values()) {
+                        int[] quotas = allocation.quotas(frames, sizes);
 
-            assertThat(Arrays.stream(quotas).sum()).isEqualTo(frames);
-            assertThat(Arrays.stream(quotas).min().orElseThrow()).isPositive();
-        }
+                        assertThat(Arrays.stream(quotas).sum()).isEqualTo(frames);
+                        assertThat(Arrays.stream(quotas).min().orElseThrow()).isPositive();
+                    }
+                });
+    }
+
+    /** 1 to 8 processes of 1 to 1000 pages each. */
+    private static Gen<long[]> processSizes() {
+        return lists().of(longs().between(1, 1000)).ofSizeBetween(1, 8)
+                .map(list -> list.stream().mapToLong(Long::longValue).toArray())
+                .describedAs(Arrays::toString);
     }
 }
