@@ -1,0 +1,128 @@
+package dev.memtrack.agent.core;
+
+import dev.memtrack.agent.config.AgentConfig;
+import dev.memtrack.agent.config.ConfigKey;
+import dev.memtrack.agent.config.ConfigProblem;
+import dev.memtrack.agent.jmx.AgentBean;
+import dev.memtrack.agent.log.AgentLog;
+import dev.memtrack.agent.log.LogSections;
+import dev.memtrack.mbeans.AgentMXBean;
+import dev.memtrack.mbeans.MemtrackDomain;
+import dev.memtrack.mbeans.SubsystemStatus;
+import java.lang.instrument.Instrumentation;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.management.MBeanServer;
+import javax.management.NotificationBroadcasterSupport;
+
+/**
+ * One running memtrack agent: owns the configuration, the sampler, the subsystems, the Agent MBean
+ * and (through its subsystem) the HTTP endpoint. {@link #start()} runs on the agent's start-up
+ * thread; {@link #stop()} (shutdown hook) undoes everything in reverse order, whatever state start-up
+ * reached.
+ */
+public final class Agent {
+
+    private final AgentConfig config;
+    private final Instrumentation instrumentation;
+    private final Optional<Path> agentJar;
+    private final AgentLog log;
+    private final AgentInfo info;
+    private final SnapshotStore snapshots = new SnapshotStore();
+    private final LogSections logSections = new LogSections();
+    private final InstrumentationFailures instrumentationFailures = new InstrumentationFailures();
+    private final AtomicBoolean stopped = new AtomicBoolean();
+    private final Sampler sampler;
+    private final ExecutorService notifications =
+            Executors.newSingleThreadExecutor(r -> AgentThreads.newThread("memtrack-notifications", r));
+    private volatile Subsystems subsystems;
+    private volatile MBeanRegistrar coreMBeans;
+
+    public Agent(AgentConfig config, Instrumentation instrumentation, Optional<Path> agentJar, AgentInfo info,
+                 AgentLog log) {
+        this.config = config;
+        this.instrumentation = instrumentation;
+        this.agentJar = agentJar;
+        this.info = info;
+        this.log = log;
+        this.sampler = new Sampler(config.duration(ConfigKey.INTERVAL));
+    }
+
+    /** Starts everything; every failure is contained in the part it happens in. */
+    public void start() {
+        try {
+            TargetProperties.state("starting");
+            List<Subsystem> installed = InstalledSubsystems.create(info, logSections, log);
+            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+            AgentServices services = new AgentServices(config, instrumentation, agentJar, log, snapshots, sampler,
+                    logSections, instrumentationFailures, server, notifications);
+            MBeanRegistrar registrar = new MBeanRegistrar(server, notifications);
+            NotificationBroadcasterSupport emitter = registrar.newEmitter(AgentBean.NOTIFICATIONS);
+            AgentBean agentBean = new AgentBean(info, config, this::subsystemStatuses, instrumentationFailures,
+                    emitter);
+            Subsystems all = new Subsystems(installed, services, agentBean::subsystemChanged,
+                    System::currentTimeMillis);
+            reportConfiguration(all);
+            try {
+                registrar.register(AgentMXBean.OBJECT_NAME, agentBean, AgentMXBean.class, emitter,
+                        AgentBean.NOTIFICATIONS);
+            } catch (Exception e) {
+                log.warn("the Agent MBean could not be registered: " + AgentLog.describe(e));
+            }
+            coreMBeans = registrar;
+            subsystems = all;
+            if (stopped.get()) {
+                return;
+            }
+            all.startAll();
+            sampler.start();
+            TargetProperties.state("ready");
+            log.info("memtrack " + info.version() + " ready: jolokia " + info.jolokiaUrl().orElse("off")
+                    + " mbeans " + MemtrackDomain.DOMAIN + ":*");
+        } catch (Throwable t) {
+            log.warn("start-up failed, memtrack is not running: " + AgentLog.describe(t));
+            stop();
+        }
+    }
+
+    /** Stops everything in reverse order. Idempotent and safe at any point of start-up. */
+    public void stop() {
+        if (!stopped.compareAndSet(false, true)) {
+            return;
+        }
+        sampler.stop();
+        Subsystems s = subsystems;
+        if (s != null) {
+            s.stopAll();
+        }
+        MBeanRegistrar r = coreMBeans;
+        if (r != null) {
+            r.unregisterAll();
+        }
+        notifications.shutdown();
+        TargetProperties.state("stopped");
+    }
+
+    private List<SubsystemStatus> subsystemStatuses() {
+        Subsystems s = subsystems;
+        return s == null ? List.of() : s.statuses();
+    }
+
+    private void reportConfiguration(Subsystems all) {
+        log.info("configuration: " + config.describe());
+        for (String warning : config.warnings()) {
+            log.warn(warning);
+        }
+        for (ConfigProblem problem : config.problems()) {
+            String off = problem.invalidKey().map(all::namesUsing).filter(names -> !names.isEmpty())
+                    .map(names -> "; " + String.join(", ", names) + (names.size() == 1 ? " stays" : " stay") + " off")
+                    .orElse("");
+            log.warn(problem.message() + off);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package dev.memtrack.agent.core;
+
+import dev.memtrack.agent.config.AgentConfig;
+import dev.memtrack.agent.log.AgentLog;
+import java.lang.instrument.Instrumentation;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/** The {@link AgentContext} of one subsystem: shared services, registrations owned by that subsystem. */
+final class SubsystemContext implements AgentContext {
+
+    private final String owner;
+    private final AgentServices services;
+    private final Consumer<String> disable;
+    private final MBeanRegistrar mbeans;
+
+    SubsystemContext(String owner, AgentServices services, Consumer<String> disable) {
+        this.owner = owner;
+        this.services = services;
+        this.disable = disable;
+        this.mbeans = new MBeanRegistrar(services.mbeanServer(), services.notificationExecutor());
+    }
+
+    @Override
+    public String owner() {
+        return owner;
+    }
+
+    @Override
+    public AgentConfig config() {
+        return services.config();
+    }
+
+    @Override
+    public Instrumentation instrumentation() {
+        return services.instrumentation();
+    }
+
+    @Override
+    public Optional<Path> agentJar() {
+        return services.agentJar();
+    }
+
+    @Override
+    public AgentLog log() {
+        return services.log();
+    }
+
+    @Override
+    public SnapshotStore snapshots() {
+        return services.snapshots();
+    }
+
+    @Override
+    public MBeanRegistrar mbeans() {
+        return mbeans;
+    }
+
+    @Override
+    public void everyInterval(Runnable task) {
+        services.sampler().add(owner, task, t -> disable("failed while sampling: " + AgentLog.describe(t)));
+    }
+
+    @Override
+    public void addLogSection(String name, Supplier<?> section) {
+        services.logSections().add(owner, name, section);
+    }
+
+    @Override
+    public InstrumentationFailures instrumentationFailures() {
+        return services.instrumentationFailures();
+    }
+
+    @Override
+    public Runnable guarded(Runnable callback) {
+        return () -> {
+            try {
+                callback.run();
+            } catch (Throwable t) {
+                disable("failed: " + AgentLog.describe(t));
+            }
+        };
+    }
+
+    @Override
+    public void disable(String reason) {
+        disable.accept(reason);
+    }
+}
