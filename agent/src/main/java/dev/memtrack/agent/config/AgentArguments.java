@@ -2,7 +2,6 @@ package dev.memtrack.agent.config;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * Splits the agent argument string {@code k=v,k=v} into pairs. A comma-separated segment without
@@ -17,7 +16,8 @@ final class AgentArguments {
     private AgentArguments() {
     }
 
-    static List<Pair> split(String arguments, Consumer<String> syntaxProblem) {
+    /** @param syntaxProblems receives a message for each segment that is not key=value */
+    static List<Pair> split(String arguments, List<String> syntaxProblems) {
         List<Pair> pairs = new ArrayList<>();
         if (arguments == null || arguments.isBlank()) {
             return pairs;
@@ -33,7 +33,7 @@ final class AgentArguments {
                 Pair last = pairs.remove(pairs.size() - 1);
                 pairs.add(new Pair(last.key(), last.value() + "," + segment));
             } else {
-                syntaxProblem.accept("agent argument '" + segment.trim() + "' is not key=value; write "
+                syntaxProblems.add("agent argument '" + segment.trim() + "' is not key=value; write "
                         + "-javaagent:memtrack-agent.jar=key=value,key=value");
             }
         }

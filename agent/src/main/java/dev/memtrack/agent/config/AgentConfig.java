@@ -34,6 +34,9 @@ import java.util.stream.Collectors;
  * </ol>
  * A blank value means "not set" and falls through to the next place.
  *
+ * <p>Parsing runs on the application's premain thread, so it uses plain loops: the first lambda of a
+ * JVM costs tens of milliseconds of {@code java.lang.invoke} bootstrap.
+ *
  * <p>Nothing here throws on bad input. An unknown key becomes a warning that lists the valid keys;
  * an invalid value becomes a {@link ConfigProblem} naming key, value and what is accepted, the key
  * keeps its default, and the subsystems that use the key stay off (see {@link #invalidKeys()}).
@@ -90,11 +93,12 @@ public final class AgentConfig {
     /** Reads this JVM's system properties and environment. */
     public static AgentConfig fromJvm(String agentArguments) {
         Map<String, String> properties = new LinkedHashMap<>();
-        System.getProperties().forEach((k, v) -> {
-            if (k instanceof String key && v instanceof String value) {
-                properties.put(key, value);
+        Properties jvm = System.getProperties();
+        for (String name : jvm.stringPropertyNames()) {
+            if (name.startsWith(SYSTEM_PROPERTY_PREFIX)) {
+                properties.put(name, jvm.getProperty(name));
             }
-        });
+        }
         return parse(agentArguments, properties, System.getenv());
     }
 
@@ -115,6 +119,11 @@ public final class AgentConfig {
     /** A size in bytes. */
     public long size(ConfigKey key) {
         return (Long) value(key);
+    }
+
+    /** A choice key, in lower case. */
+    public String choice(ConfigKey key) {
+        return (String) value(key);
     }
 
     /** A text key; empty when not set. */
@@ -200,26 +209,31 @@ public final class AgentConfig {
 
         AgentConfig parse(String agentArguments, Map<String, String> systemProperties,
                           Map<String, String> environment) {
-            for (AgentArguments.Pair pair : AgentArguments.split(agentArguments,
-                    m -> problems.add(new ConfigProblem(null, m)))) {
+            List<String> syntaxProblems = new ArrayList<>();
+            for (AgentArguments.Pair pair : AgentArguments.split(agentArguments, syntaxProblems)) {
                 offer(pair.key(), pair.value(), ConfigSource.AGENT_ARGUMENT);
             }
-            systemProperties.forEach((name, value) -> {
+            for (String message : syntaxProblems) {
+                problems.add(new ConfigProblem(null, message));
+            }
+            for (Map.Entry<String, String> p : systemProperties.entrySet()) {
+                String name = p.getKey();
                 if (name.startsWith(SYSTEM_PROPERTY_PREFIX) && !name.startsWith(PUBLISHED_PREFIX)) {
-                    offer(name.substring(SYSTEM_PROPERTY_PREFIX.length()), value, ConfigSource.SYSTEM_PROPERTY);
+                    offer(name.substring(SYSTEM_PROPERTY_PREFIX.length()), p.getValue(), ConfigSource.SYSTEM_PROPERTY);
                 }
-            });
-            environment.forEach((name, value) -> {
+            }
+            for (Map.Entry<String, String> v : environment.entrySet()) {
+                String name = v.getKey();
                 if (name.startsWith(ENVIRONMENT_PREFIX)) {
                     Optional<ConfigKey> key = ConfigKey.byEnvironmentVariable(name);
                     if (key.isPresent()) {
-                        offer(key.get().key(), value, ConfigSource.ENVIRONMENT);
+                        offer(key.get().key(), v.getValue(), ConfigSource.ENVIRONMENT);
                     } else {
                         warnings.add("unknown environment variable " + name + " ignored; memtrack reads "
                                 + ENVIRONMENT_PREFIX + "<KEY> for the keys " + ConfigKey.validKeys());
                     }
                 }
-            });
+            }
             Setting configFile = found.get(ConfigKey.CONFIG);
             if (configFile != null) {
                 readConfigFile((Path) configFile.value());
@@ -286,7 +300,8 @@ public final class AgentConfig {
         private static String unknownKey(String name, ConfigSource source) {
             String where = source == ConfigSource.SYSTEM_PROPERTY ? "system property " + SYSTEM_PROPERTY_PREFIX + name
                     : "key '" + name + "' (" + source.label() + ")";
-            String suggestion = closestKey(name).map(k -> " (did you mean " + k.key() + "?)").orElse("");
+            Optional<ConfigKey> closest = closestKey(name);
+            String suggestion = closest.isPresent() ? " (did you mean " + closest.get().key() + "?)" : "";
             return "unknown " + where + " ignored" + suggestion + "; valid keys: " + ConfigKey.validKeys();
         }
 

@@ -1,11 +1,9 @@
 package dev.memtrack.agent.config;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * Every configuration key of the agent: name, type and accepted values, default, description, and
@@ -48,6 +46,9 @@ public enum ConfigKey {
             "Size at which the JSON Lines log is rotated"),
     LOG_MAX_FILES("log.maxFiles", ValueType.integer(1, 100), "5",
             "Rotated JSON Lines files kept (file.1 newest ... file.N oldest)"),
+    OSHI_PROVIDER("oshi.provider", ValueType.choice("auto", "native-free", "jna"), "auto",
+            "How OSHI reads the operating system: auto uses OSHI's native-free implementation where it has one "
+                    + "(Linux: /proc and /sys, no native code in the application's JVM) and JNA elsewhere"),
     PROCESSES_TOP("processes.top", ValueType.integer(1, 500), "10",
             "Rows of each process table (top by CPU, top by resident memory); also writable through the "
                     + "Processes MBean"),
@@ -105,17 +106,33 @@ public enum ConfigKey {
         return AgentConfig.ENVIRONMENT_PREFIX + key.toUpperCase(Locale.ROOT).replace('.', '_');
     }
 
+    // Loops, not streams: parsing runs on the application's premain thread (see AgentConfig).
+
     public static Optional<ConfigKey> byKey(String key) {
-        return Arrays.stream(values()).filter(k -> k.key.equals(key)).findFirst();
+        for (ConfigKey k : values()) {
+            if (k.key.equals(key)) {
+                return Optional.of(k);
+            }
+        }
+        return Optional.empty();
     }
 
     public static Optional<ConfigKey> byEnvironmentVariable(String name) {
-        return Arrays.stream(values()).filter(k -> k.environmentVariable().equals(name)).findFirst();
+        for (ConfigKey k : values()) {
+            if (k.environmentVariable().equals(name)) {
+                return Optional.of(k);
+            }
+        }
+        return Optional.empty();
     }
 
     /** All keys, comma separated, for "valid keys are ..." messages. */
     public static String validKeys() {
-        return Arrays.stream(values()).map(ConfigKey::key).collect(Collectors.joining(", "));
+        StringBuilder keys = new StringBuilder();
+        for (ConfigKey k : values()) {
+            keys.append(keys.length() == 0 ? "" : ", ").append(k.key);
+        }
+        return keys.toString();
     }
 
     static List<ConfigKey> all() {

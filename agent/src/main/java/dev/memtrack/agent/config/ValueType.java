@@ -69,6 +69,21 @@ public abstract class ValueType {
         };
     }
 
+    /** One of a fixed set of words, any case; parsed to its lower-case form. */
+    public static ValueType choice(String... words) {
+        java.util.List<String> allowed = java.util.List.of(words);
+        return new ValueType("one of " + String.join(", ", allowed)) {
+            @Override
+            public Object parse(String text) {
+                String t = text.trim().toLowerCase(Locale.ROOT);
+                if (allowed.contains(t)) {
+                    return t;
+                }
+                throw rejected();
+            }
+        };
+    }
+
     /** Any text. (A blank value never reaches a type: it means "not set".) */
     public static ValueType text(String accepted) {
         return new ValueType(accepted) {

@@ -11,6 +11,7 @@ import dev.memtrack.mbeans.MemtrackDomain;
 import dev.memtrack.mbeans.SubsystemStatus;
 import java.lang.instrument.Instrumentation;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -24,42 +25,52 @@ import javax.management.NotificationBroadcasterSupport;
  * One running memtrack agent: owns the configuration, the sampler, the subsystems, the Agent MBean
  * and (through its subsystem) the HTTP endpoint. {@link #start()} runs on the agent's start-up
  * thread; {@link #stop()} (shutdown hook) undoes everything in reverse order, whatever state start-up
- * reached.
+ * reached. The constructor runs on the application's premain thread and does nothing but keep its
+ * arguments.
  */
 public final class Agent {
 
     private final AgentConfig config;
     private final Instrumentation instrumentation;
-    private final Optional<Path> agentJar;
+    private final Path agentJar;
     private final AgentLog log;
-    private final AgentInfo info;
-    private final SnapshotStore snapshots = new SnapshotStore();
-    private final LogSections logSections = new LogSections();
-    private final InstrumentationFailures instrumentationFailures = new InstrumentationFailures();
+    private final String startMode;
+    private final long startTimeMillis;
     private final AtomicBoolean stopped = new AtomicBoolean();
-    private final Sampler sampler;
-    private final ExecutorService notifications =
-            Executors.newSingleThreadExecutor(r -> AgentThreads.newThread("memtrack-notifications", r));
+    private volatile Sampler sampler;
+    private volatile ExecutorService notifications;
     private volatile Subsystems subsystems;
     private volatile MBeanRegistrar coreMBeans;
 
-    public Agent(AgentConfig config, Instrumentation instrumentation, Optional<Path> agentJar, AgentInfo info,
-                 AgentLog log) {
+    /**
+     * @param agentJar  the agent jar, or the class directory the agent runs from (unit tests)
+     * @param startMode {@code premain} or {@code attach}
+     */
+    public Agent(AgentConfig config, Instrumentation instrumentation, Path agentJar, AgentLog log, String startMode,
+                 long startTimeMillis) {
         this.config = config;
         this.instrumentation = instrumentation;
         this.agentJar = agentJar;
-        this.info = info;
         this.log = log;
-        this.sampler = new Sampler(config.duration(ConfigKey.INTERVAL));
+        this.startMode = startMode;
+        this.startTimeMillis = startTimeMillis;
     }
 
     /** Starts everything; every failure is contained in the part it happens in. */
     public void start() {
         try {
             TargetProperties.state("starting");
+            AgentInfo info = new AgentInfo(Version.current(), startMode, startTimeMillis);
+            System.setProperty(TargetProperties.VERSION, info.version());
+            sampler = new Sampler(config.duration(ConfigKey.INTERVAL));
+            notifications = Executors.newSingleThreadExecutor(r -> AgentThreads.newThread("memtrack-notifications", r));
+            SnapshotStore snapshots = new SnapshotStore();
+            LogSections logSections = new LogSections();
+            InstrumentationFailures instrumentationFailures = new InstrumentationFailures();
+            Optional<Path> jar = Files.isRegularFile(agentJar) ? Optional.of(agentJar) : Optional.empty();
             List<Subsystem> installed = InstalledSubsystems.create(info, logSections, log);
             MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-            AgentServices services = new AgentServices(config, instrumentation, agentJar, log, snapshots, sampler,
+            AgentServices services = new AgentServices(config, instrumentation, jar, log, snapshots, sampler,
                     logSections, instrumentationFailures, server, notifications);
             MBeanRegistrar registrar = new MBeanRegistrar(server, notifications);
             NotificationBroadcasterSupport emitter = registrar.newEmitter(AgentBean.NOTIFICATIONS);
@@ -95,7 +106,10 @@ public final class Agent {
         if (!stopped.compareAndSet(false, true)) {
             return;
         }
-        sampler.stop();
+        Sampler samplerNow = sampler;
+        if (samplerNow != null) {
+            samplerNow.stop();
+        }
         Subsystems s = subsystems;
         if (s != null) {
             s.stopAll();
@@ -104,7 +118,10 @@ public final class Agent {
         if (r != null) {
             r.unregisterAll();
         }
-        notifications.shutdown();
+        ExecutorService notificationsNow = notifications;
+        if (notificationsNow != null) {
+            notificationsNow.shutdown();
+        }
         TargetProperties.state("stopped");
     }
 

@@ -4,15 +4,16 @@ import dev.memtrack.agent.config.AgentConfig;
 import dev.memtrack.agent.config.ConfigProblem;
 import dev.memtrack.agent.log.AgentLog;
 import java.lang.instrument.Instrumentation;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Optional;
 
 /**
  * Where the launcher hands over, by reflection, inside the agent's class loader. Runs on the thread
  * that called premain/agentmain and does only cheap work there: read the configuration, claim the
  * JVM, then start the agent on the daemon thread {@code memtrack-start}.
+ *
+ * <p>Anonymous classes rather than lambdas on this path: the first lambda of a JVM costs tens of
+ * milliseconds of {@code java.lang.invoke} bootstrap that the application would wait for.
  */
 public final class AgentEntry {
 
@@ -36,7 +37,7 @@ public final class AgentEntry {
                 refuse(config, log);
                 return;
             }
-            String instance = startMode + " at " + Instant.now();
+            String instance = startMode + " at " + Instant.ofEpochMilli(System.currentTimeMillis());
             String running = TargetProperties.claim(instance);
             if (running != null) {
                 log.info("already running in this JVM (started by " + running + "); this " + startMode
@@ -44,12 +45,19 @@ public final class AgentEntry {
                 return;
             }
             System.clearProperty(TargetProperties.REFUSED);
-            AgentInfo info = new AgentInfo(Version.current(), startMode, System.currentTimeMillis());
-            System.setProperty(TargetProperties.VERSION, info.version());
-            Agent agent = new Agent(config, instrumentation,
-                    Files.isRegularFile(agentJar) ? Optional.of(agentJar) : Optional.empty(), info, log);
-            Runtime.getRuntime().addShutdownHook(AgentThreads.newThread("memtrack-shutdown", agent::stop));
-            AgentThreads.newThread("memtrack-start", agent::start).start();
+            final Agent agent = new Agent(config, instrumentation, agentJar, log, startMode, System.currentTimeMillis());
+            Runtime.getRuntime().addShutdownHook(AgentThreads.newThread("memtrack-shutdown", new Runnable() {
+                @Override
+                public void run() {
+                    agent.stop();
+                }
+            }));
+            AgentThreads.newThread("memtrack-start", new Runnable() {
+                @Override
+                public void run() {
+                    agent.start();
+                }
+            }).start();
         } catch (Throwable t) {
             log.warn("not started: " + AgentLog.describe(t));
         }

@@ -23,8 +23,7 @@ public final class Sampler {
 
     private final Duration interval;
     private final List<Task> tasks = new CopyOnWriteArrayList<>();
-    private final ScheduledExecutorService executor =
-            Executors.newSingleThreadScheduledExecutor(r -> AgentThreads.newThread("memtrack-sampler", r));
+    private ScheduledExecutorService executor;
 
     public Sampler(Duration interval) {
         this.interval = interval;
@@ -42,13 +41,20 @@ public final class Sampler {
         tasks.removeIf(t -> t.owner().equals(owner));
     }
 
-    public void start() {
-        long ms = interval.toMillis();
-        executor.scheduleAtFixedRate(this::runTasks, ms, ms, TimeUnit.MILLISECONDS);
+    /** Starts the sampling thread; tasks run from one interval on. */
+    public synchronized void start() {
+        if (executor == null) {
+            executor = Executors.newSingleThreadScheduledExecutor(r -> AgentThreads.newThread("memtrack-sampler", r));
+            long ms = interval.toMillis();
+            executor.scheduleAtFixedRate(this::runTasks, ms, ms, TimeUnit.MILLISECONDS);
+        }
     }
 
-    public void stop() {
-        executor.shutdownNow();
+    /** Stops the sampling thread, also if it never started. */
+    public synchronized void stop() {
+        if (executor != null) {
+            executor.shutdownNow();
+        }
     }
 
     /** One round of all tasks; never throws (a scheduled task that throws is never run again). */

@@ -25,6 +25,8 @@ public final class Subsystems {
         final Subsystem subsystem;
         final SubsystemContext context;
         volatile SubsystemStatus status;
+        /** Whether start-up reached this subsystem (guarded by Subsystems.this). */
+        boolean reached;
 
         Entry(Subsystem subsystem) {
             this.subsystem = subsystem;
@@ -57,6 +59,7 @@ public final class Subsystems {
                 if (stopping) {
                     return;
                 }
+                e.reached = true;
             }
             Optional<String> off = offReason(e.subsystem);
             if (off.isPresent()) {
@@ -89,6 +92,7 @@ public final class Subsystems {
     /** Stops running subsystems in reverse start order. Idempotent. */
     public void stopAll() {
         List<Entry> running = new ArrayList<>();
+        List<Entry> neverStarted = new ArrayList<>();
         synchronized (this) {
             if (stopping) {
                 return;
@@ -97,8 +101,13 @@ public final class Subsystems {
             for (Entry e : entries) {
                 if (e.status.state() == SubsystemState.RUNNING) {
                     running.add(e);
+                } else if (!e.reached) {
+                    neverStarted.add(e);
                 }
             }
+        }
+        for (Entry e : neverStarted) {
+            change(e, SubsystemState.STOPPED, "agent stopped before it started");
         }
         Collections.reverse(running);
         for (Entry e : running) {

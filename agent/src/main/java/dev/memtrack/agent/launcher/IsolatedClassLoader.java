@@ -35,7 +35,9 @@ import java.util.jar.JarFile;
  * must be visible to every class loader, so the allocation tracker injects them into the bootstrap
  * class loader (their bytes are readable here as resources) and this loader only delegates.
  *
- * <p>Thread-safe (parallel capable); the jar stays open for the life of the JVM.
+ * <p>Thread-safe (parallel capable); the jar stays open for the life of the JVM. No lambdas here or
+ * on the premain path: the first lambda of a JVM costs tens of milliseconds of
+ * {@code java.lang.invoke} bootstrap, which the application would wait for.
  */
 final class IsolatedClassLoader extends ClassLoader {
 
@@ -131,29 +133,16 @@ final class IsolatedClassLoader extends ClassLoader {
         }
     }
 
+    /** Probes the directory entries {@code META-INF/versions/N/} for N = this runtime's version down to 9. */
     private static List<String> versionRoots(JarFile jar, int runtimeFeature) {
-        List<Integer> versions = new ArrayList<>();
-        jar.stream().map(JarEntry::getName)
-                .filter(n -> n.startsWith(VERSIONS))
-                .map(n -> n.substring(VERSIONS.length()))
-                .map(n -> n.indexOf('/') > 0 ? n.substring(0, n.indexOf('/')) : n)
-                .distinct()
-                .forEach(v -> {
-                    try {
-                        int feature = Integer.parseInt(v);
-                        if (feature <= runtimeFeature) {
-                            versions.add(feature);
-                        }
-                    } catch (NumberFormatException notAVersion) {
-                        // Not a version directory: ignore.
-                    }
-                });
-        versions.sort(Collections.reverseOrder());
         List<String> roots = new ArrayList<>();
-        for (int v : versions) {
-            roots.add(VERSIONS + v + "/");
+        for (int v = runtimeFeature; v >= 9; v--) {
+            String root = VERSIONS + v + "/";
+            if (jar.getJarEntry(root) != null) {
+                roots.add(root);
+            }
         }
-        return List.copyOf(roots);
+        return roots;
     }
 
     @Override

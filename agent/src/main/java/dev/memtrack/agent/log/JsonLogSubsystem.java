@@ -68,7 +68,9 @@ public final class JsonLogSubsystem implements Subsystem {
                         + "' of " + section.owner() + " failed and is written as null: " + e);
                 value = null;
             }
-            line.append(",\"").append(section.name()).append("\":");
+            line.append(',');
+            JsonWriter.write(section.name(), line);
+            line.append(':');
             JsonWriter.write(value, line);
         }
         line.append('}');

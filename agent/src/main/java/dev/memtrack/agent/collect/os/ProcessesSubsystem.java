@@ -20,13 +20,14 @@ public final class ProcessesSubsystem implements Subsystem {
 
     @Override
     public Set<ConfigKey> configKeys() {
-        return Set.of(ConfigKey.INTERVAL, ConfigKey.PROCESSES_TOP);
+        return Set.of(ConfigKey.INTERVAL, ConfigKey.OSHI_PROVIDER, ConfigKey.PROCESSES_TOP);
     }
 
     @Override
     public void start(AgentContext context) throws Exception {
         this.context = context;
-        ProcessCollector collector = new ProcessCollector();
+        ProcessCollector collector =
+                new ProcessCollector(OshiProvider.create(context.config().choice(ConfigKey.OSHI_PROVIDER)));
         new StatsPublisher<>(ProcessStats.class, collector::sample, ProcessStats::first, ProcessStats::between)
                 .start(context);
         context.mbeans().register(ProcessesMXBean.OBJECT_NAME,

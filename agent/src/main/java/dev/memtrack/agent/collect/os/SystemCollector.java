@@ -3,7 +3,6 @@ package dev.memtrack.agent.collect.os;
 import dev.memtrack.mbeans.LoadAverage;
 import java.util.ArrayList;
 import java.util.List;
-import oshi.SystemInfo;
 import oshi.hardware.CentralProcessor;
 import oshi.hardware.CentralProcessor.TickType;
 import oshi.hardware.GlobalMemory;
@@ -12,10 +11,12 @@ import oshi.hardware.HardwareAbstractionLayer;
 import oshi.hardware.NetworkIF;
 import oshi.hardware.VirtualMemory;
 import oshi.software.os.OperatingSystem;
+import oshi.spi.SystemInfoProvider;
 
 /**
- * Reads the machine's counters through OSHI. The first OSHI call loads JNA and its native library
- * and is slow: construct this on an agent thread, never on the application's.
+ * Reads the machine's counters through OSHI ({@link OshiProvider}). The first OSHI call is slow
+ * (with JNA it loads a native library): construct this on an agent thread, never on the
+ * application's.
  *
  * <p>Disks and network interfaces are enumerated once, at construction, and refreshed on each
  * sample; devices added later are not seen until the agent restarts.
@@ -30,8 +31,7 @@ public final class SystemCollector {
     private final List<HWDiskStore> disks;
     private final List<NetworkIF> networkInterfaces;
 
-    public SystemCollector() {
-        SystemInfo info = new SystemInfo();
+    public SystemCollector(SystemInfoProvider info) {
         HardwareAbstractionLayer hardware = info.getHardware();
         this.processor = hardware.getProcessor();
         this.memory = hardware.getMemory();

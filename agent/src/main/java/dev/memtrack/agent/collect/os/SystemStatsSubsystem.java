@@ -20,13 +20,14 @@ public final class SystemStatsSubsystem implements Subsystem {
 
     @Override
     public Set<ConfigKey> configKeys() {
-        return Set.of(ConfigKey.INTERVAL);
+        return Set.of(ConfigKey.INTERVAL, ConfigKey.OSHI_PROVIDER);
     }
 
     @Override
     public void start(AgentContext context) throws Exception {
         this.context = context;
-        SystemCollector collector = new SystemCollector();
+        SystemCollector collector =
+                new SystemCollector(OshiProvider.create(context.config().choice(ConfigKey.OSHI_PROVIDER)));
         new StatsPublisher<>(SystemStats.class, collector::sample, SystemStats::first, SystemStats::between)
                 .start(context);
         context.mbeans().register(SystemMXBean.OBJECT_NAME,
