@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.management.MBeanServer;
 import javax.management.NotificationBroadcasterSupport;
@@ -39,6 +40,7 @@ public final class Agent {
     private final AtomicBoolean stopped = new AtomicBoolean();
     private volatile Sampler sampler;
     private volatile ExecutorService notifications;
+    private volatile ScheduledExecutorService scheduler;
     private volatile Subsystems subsystems;
     private volatile MBeanRegistrar coreMBeans;
 
@@ -64,6 +66,7 @@ public final class Agent {
             System.setProperty(TargetProperties.VERSION, info.version());
             sampler = new Sampler(config.duration(ConfigKey.INTERVAL));
             notifications = Executors.newSingleThreadExecutor(r -> AgentThreads.newThread("memtrack-notifications", r));
+            scheduler = Executors.newSingleThreadScheduledExecutor(r -> AgentThreads.newThread("memtrack-scheduler", r));
             SnapshotStore snapshots = new SnapshotStore();
             LogSections logSections = new LogSections();
             InstrumentationFailures instrumentationFailures = new InstrumentationFailures();
@@ -71,7 +74,7 @@ public final class Agent {
             List<Subsystem> installed = InstalledSubsystems.create(info, logSections, log);
             MBeanServer server = ManagementFactory.getPlatformMBeanServer();
             AgentServices services = new AgentServices(config, instrumentation, jar, log, snapshots, sampler,
-                    logSections, instrumentationFailures, server, notifications);
+                    logSections, instrumentationFailures, server, notifications, scheduler);
             MBeanRegistrar registrar = new MBeanRegistrar(server, notifications);
             NotificationBroadcasterSupport emitter = registrar.newEmitter(AgentBean.NOTIFICATIONS);
             AgentBean agentBean = new AgentBean(info, config, this::subsystemStatuses, instrumentationFailures,
@@ -117,6 +120,10 @@ public final class Agent {
         MBeanRegistrar r = coreMBeans;
         if (r != null) {
             r.unregisterAll();
+        }
+        ScheduledExecutorService schedulerNow = scheduler;
+        if (schedulerNow != null) {
+            schedulerNow.shutdownNow();
         }
         ExecutorService notificationsNow = notifications;
         if (notificationsNow != null) {

@@ -4,6 +4,7 @@ import dev.memtrack.agent.config.AgentConfig;
 import dev.memtrack.agent.log.AgentLog;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -39,6 +40,13 @@ public interface AgentContext {
      * earlier. If it throws, this subsystem is disabled.
      */
     void everyInterval(Runnable task);
+
+    /**
+     * Runs {@code task} every {@code period} (first run after one period) on the agent's shared
+     * scheduler thread {@code memtrack-scheduler}, for periodic work that is not sampling (it never
+     * delays the sampler). Cancelled when this subsystem stops; if it throws, this subsystem is disabled.
+     */
+    void scheduleEvery(Duration period, Runnable task);
 
     /**
      * Adds a section to each line of the JSON Lines log: {@code "name": <value>}, where the value is

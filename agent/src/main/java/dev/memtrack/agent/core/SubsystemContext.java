@@ -4,7 +4,12 @@ import dev.memtrack.agent.config.AgentConfig;
 import dev.memtrack.agent.log.AgentLog;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -15,6 +20,7 @@ final class SubsystemContext implements AgentContext {
     private final AgentServices services;
     private final Consumer<String> disable;
     private final MBeanRegistrar mbeans;
+    private final List<ScheduledFuture<?>> scheduled = new CopyOnWriteArrayList<>();
 
     SubsystemContext(String owner, AgentServices services, Consumer<String> disable) {
         this.owner = owner;
@@ -61,6 +67,24 @@ final class SubsystemContext implements AgentContext {
     @Override
     public void everyInterval(Runnable task) {
         services.sampler().add(owner, task, t -> disable("failed while sampling: " + AgentLog.describe(t)));
+    }
+
+    @Override
+    public void scheduleEvery(Duration period, Runnable task) {
+        long ms = period.toMillis();
+        if (ms <= 0) {
+            throw new IllegalArgumentException("period must be positive, got " + period);
+        }
+        Runnable guardedTask = guarded(task);
+        scheduled.add(services.scheduler().scheduleAtFixedRate(guardedTask, ms, ms, TimeUnit.MILLISECONDS));
+    }
+
+    /** Cancels what {@link #scheduleEvery} scheduled. */
+    void cancelScheduled() {
+        for (ScheduledFuture<?> f : scheduled) {
+            f.cancel(false);
+        }
+        scheduled.clear();
     }
 
     @Override

@@ -170,6 +170,7 @@ public final class Subsystems {
     /** Undoes everything the subsystem holds; never throws. */
     private void release(Entry e) {
         services.sampler().removeAll(e.subsystem.name());
+        e.context.cancelScheduled();
         services.logSections().removeAll(e.subsystem.name());
         try {
             e.subsystem.stop();

@@ -21,8 +21,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.management.MBeanServer;
 import javax.management.MBeanServerFactory;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class SubsystemsTest {
@@ -34,10 +40,16 @@ class SubsystemsTest {
     private final LogSections sections = new LogSections();
     private final List<SubsystemStatus> events = new CopyOnWriteArrayList<>();
     private final List<String> stopped = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+
+    @AfterEach
+    void stopScheduler() {
+        scheduler.shutdownNow();
+    }
 
     private Subsystems subsystems(AgentConfig config, Subsystem... all) {
         AgentServices services = new AgentServices(config, null, Optional.empty(), log, new SnapshotStore(), sampler,
-                sections, new InstrumentationFailures(), server, Runnable::run);
+                sections, new InstrumentationFailures(), server, Runnable::run, scheduler);
         return new Subsystems(List.of(all), services, events::add, () -> 42L);
     }
 
@@ -179,6 +191,60 @@ class SubsystemsTest {
         assertThat(logText().lines()).hasSize(1);
         assertThat(server.isRegistered(MemtrackDomain.objectName(HeapMXBean.OBJECT_NAME))).isFalse();
         assertThat(sections.sections()).isEmpty();
+    }
+
+    @Test
+    void failingScheduledTaskDisablesItsSubsystemAndStopCancelsTheRest() throws InterruptedException {
+        CountDownLatch disabled = new CountDownLatch(1);
+        AtomicInteger healthyRuns = new AtomicInteger();
+        AgentServices services = new AgentServices(AgentConfig.defaults(), null, Optional.empty(), log,
+                new SnapshotStore(), sampler, sections, new InstrumentationFailures(), server, Runnable::run, scheduler);
+        Subsystem failing = new Subsystem() {
+            @Override
+            public String name() {
+                return "periodic";
+            }
+
+            @Override
+            public void start(AgentContext context) {
+                context.scheduleEvery(Duration.ofMillis(5), () -> {
+                    throw new IllegalStateException("tick failed");
+                });
+            }
+
+            @Override
+            public void stop() {
+            }
+        };
+        Subsystem healthy = new Subsystem() {
+            @Override
+            public String name() {
+                return "healthy";
+            }
+
+            @Override
+            public void start(AgentContext context) {
+                context.scheduleEvery(Duration.ofMillis(5), healthyRuns::incrementAndGet);
+            }
+
+            @Override
+            public void stop() {
+            }
+        };
+        Subsystems s = new Subsystems(List.of(failing, healthy), services, status -> {
+            if (status.state() == SubsystemState.DISABLED) {
+                disabled.countDown();
+            }
+        }, () -> 42L);
+
+        s.startAll();
+
+        assertThat(disabled.await(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(s.status("periodic")).map(SubsystemStatus::reason).hasValue("failed: IllegalStateException: tick failed");
+        s.stopAll();
+        int runsAtStop = healthyRuns.get();
+        Thread.sleep(50);
+        assertThat(healthyRuns.get()).isLessThanOrEqualTo(runsAtStop + 1);
     }
 
     @Test
