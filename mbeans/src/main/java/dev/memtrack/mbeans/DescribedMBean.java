@@ -1,19 +1,30 @@
 package dev.memtrack.mbeans;
 
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import javax.management.Attribute;
+import javax.management.AttributeList;
+import javax.management.AttributeNotFoundException;
+import javax.management.Descriptor;
+import javax.management.ImmutableDescriptor;
+import javax.management.JMException;
 import javax.management.MBeanAttributeInfo;
+import javax.management.MBeanException;
 import javax.management.MBeanInfo;
 import javax.management.MBeanNotificationInfo;
 import javax.management.MBeanOperationInfo;
 import javax.management.MBeanParameterInfo;
 import javax.management.NotificationBroadcasterSupport;
 import javax.management.NotificationEmitter;
+import javax.management.ReflectionException;
+import javax.management.RuntimeErrorException;
 import javax.management.StandardEmitterMBean;
+import javax.management.openmbean.TabularData;
 
 /**
  * Registers an MXBean implementation with the descriptions and parameter names written on its
@@ -23,6 +34,12 @@ import javax.management.StandardEmitterMBean;
  * <p>Operations whose name starts with a getter-like verb are still operations; impact is
  * {@code INFO} for operations annotated {@link ReadOnly}, {@code ACTION} otherwise.
  *
+ * <p>Attributes and operations declared as {@link TabularData} are answered with the implementation's
+ * TabularData unchanged and published with that type. The MXBean mapping has no rule for TabularData
+ * itself: left alone, it would publish the table as a CompositeData of its bean properties
+ * ({@code empty}, {@code tabularType}) without a single row. Their descriptors carry no {@code openType}
+ * (the row type is only known from the value).
+ *
  * @param <T> the MXBean interface
  */
 public final class DescribedMBean<T> extends StandardEmitterMBean {
@@ -31,6 +48,7 @@ public final class DescribedMBean<T> extends StandardEmitterMBean {
     private final Map<String, Method> getters = new HashMap<>();
     private final Class<T> mxbeanInterface;
     private final MBeanNotificationInfo[] notifications;
+    private volatile MBeanInfo publishedInfo;
 
     /**
      * @param implementation the object answering the calls
@@ -68,6 +86,50 @@ public final class DescribedMBean<T> extends StandardEmitterMBean {
     @Override
     public MBeanNotificationInfo[] getNotificationInfo() {
         return notifications.clone();
+    }
+
+    @Override
+    public Object getAttribute(String attribute) throws AttributeNotFoundException, MBeanException,
+            ReflectionException {
+        Method getter = getters.get(attribute);
+        if (getter != null && getter.getReturnType() == TabularData.class) {
+            return call(getter);
+        }
+        return super.getAttribute(attribute);
+    }
+
+    @Override
+    public AttributeList getAttributes(String[] attributes) {
+        AttributeList values = new AttributeList();
+        for (String attribute : attributes) {
+            try {
+                values.add(new Attribute(attribute, getAttribute(attribute)));
+            } catch (JMException | RuntimeException e) {
+                // As in every MBean: an attribute that cannot be read is left out of the list.
+            }
+        }
+        return values;
+    }
+
+    @Override
+    public Object invoke(String actionName, Object[] params, String[] signature) throws MBeanException,
+            ReflectionException {
+        Object[] args = params == null ? new Object[0] : params;
+        Method op = operations.get(signatureKey(actionName, args.length));
+        if (op != null && op.getReturnType() == TabularData.class && matches(op, signature)) {
+            return call(op, args);
+        }
+        return super.invoke(actionName, params, signature);
+    }
+
+    @Override
+    public MBeanInfo getMBeanInfo() {
+        MBeanInfo info = publishedInfo;
+        if (info == null) {
+            info = publishTabularDataAsSuch(super.getMBeanInfo());
+            publishedInfo = info;
+        }
+        return info;
     }
 
     @Override
@@ -110,6 +172,65 @@ public final class DescribedMBean<T> extends StandardEmitterMBean {
         Parameter p = parameter(op, sequence);
         Description d = p != null ? p.getAnnotation(Description.class) : null;
         return d != null ? d.value() : super.getDescription(op, param, sequence);
+    }
+
+    private MBeanInfo publishTabularDataAsSuch(MBeanInfo info) {
+        MBeanAttributeInfo[] attributes = info.getAttributes().clone();
+        for (int i = 0; i < attributes.length; i++) {
+            MBeanAttributeInfo a = attributes[i];
+            Method getter = getters.get(a.getName());
+            if (getter != null && getter.getReturnType() == TabularData.class) {
+                attributes[i] = new MBeanAttributeInfo(a.getName(), TabularData.class.getName(), a.getDescription(),
+                        a.isReadable(), a.isWritable(), a.isIs(), tabularDescriptor(a.getDescriptor()));
+            }
+        }
+        MBeanOperationInfo[] ops = info.getOperations().clone();
+        for (int i = 0; i < ops.length; i++) {
+            MBeanOperationInfo o = ops[i];
+            Method op = operation(o);
+            if (op != null && op.getReturnType() == TabularData.class) {
+                ops[i] = new MBeanOperationInfo(o.getName(), o.getDescription(), o.getSignature(),
+                        TabularData.class.getName(), o.getImpact(), tabularDescriptor(o.getDescriptor()));
+            }
+        }
+        return new MBeanInfo(info.getClassName(), info.getDescription(), attributes, info.getConstructors(), ops,
+                info.getNotifications(), info.getDescriptor());
+    }
+
+    private static Descriptor tabularDescriptor(Descriptor mapped) {
+        Map<String, Object> fields = new HashMap<>();
+        for (String field : mapped.getFieldNames()) {
+            fields.put(field, mapped.getFieldValue(field));
+        }
+        fields.remove("openType");
+        fields.put("originalType", TabularData.class.getName());
+        return new ImmutableDescriptor(fields);
+    }
+
+    private static boolean matches(Method op, String[] signature) {
+        if (signature == null) {
+            return true;
+        }
+        return Arrays.equals(signature, Arrays.stream(op.getParameterTypes()).map(Class::getName).toArray());
+    }
+
+    private Object call(Method method, Object... args) throws MBeanException, ReflectionException {
+        try {
+            return method.invoke(getImplementation(), args);
+        } catch (InvocationTargetException e) {
+            // The same exceptions the MXBean path produces: the MBean server wraps runtime exceptions.
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw new RuntimeErrorException(error, error.toString());
+            }
+            throw new MBeanException((Exception) cause, String.valueOf(cause));
+        } catch (IllegalAccessException | IllegalArgumentException e) {
+            throw new ReflectionException(e, "Cannot call " + method.getName() + " with "
+                    + Arrays.toString(args));
+        }
     }
 
     private Method operation(MBeanOperationInfo info) {
