@@ -1,0 +1,228 @@
+import assert from 'node:assert/strict'
+import { after, before, describe, test } from 'node:test'
+import { Browser, Locator, Page } from 'playwright-core'
+import { PageProblems, launchBrowser, newPage, screenshot } from './support/browser'
+import { environment, missing } from './support/environment'
+import { Console, jolokia, startConsole, startDemoWithAgent } from './support/jvms'
+import { eventually, stopAll } from './support/processes'
+
+/**
+ * Every memtrack page against the simulator's demo workload running with the memtrack agent: start both and
+ * the console, land on memtrack's page through the landing page, perform one real operation per page and
+ * check what the page shows, and keep a screenshot of each page in target/screenshots/.
+ *
+ * Needs agent/target/memtrack-agent.jar and simulator/target/memtrack-simulator.jar; without them it is
+ * skipped with a message (or fails, with -De2e.requireAgent=true). MEMTRACK_E2E_JOLOKIA_URL runs it
+ * against a JVM that is already running with the agent instead.
+ */
+const absentJars = environment.existingJolokiaUrl
+  ? missing({ 'console jar': environment.consoleJar })
+  : missing({
+      'console jar': environment.consoleJar,
+      'memtrack agent jar': environment.agentJar,
+      'memtrack simulator jar': environment.simulatorJar,
+    })
+
+const SUITE = 'memtrack pages on the demo workload with the agent'
+
+if (absentJars) {
+  const banner = [
+    '',
+    '='.repeat(100),
+    `SKIPPED: the memtrack pages e2e needs ${absentJars}.`,
+    'Build the agent and the simulator (mvn -B verify from the repository root builds them before this module),',
+    'or point MEMTRACK_E2E_JOLOKIA_URL at a JVM running the agent. -De2e.requireAgent=true makes this a failure.',
+    '='.repeat(100),
+    '',
+  ].join('\n')
+  process.stderr.write(banner)
+  // A test of its own, so the run's summary counts the skip (or the failure) instead of hiding it.
+  test(SUITE, { skip: environment.requireAgent ? false : `missing ${absentJars}` }, () =>
+    assert.fail(`the page e2e cannot run: missing ${absentJars}`),
+  )
+}
+
+const EXAMPLE_FAULTS = { FIFO: 15, LRU: 12, OPT: 9 } // 7,0,1,2,0,3,0,4,2,3,0,3,2,1,2,0,1,7,0,1 with 3 frames
+
+if (!absentJars)
+  describe(SUITE, () => {
+    let jolokiaUrl: string
+    let console: Console
+    let browser: Browser
+    let page: Page
+    let problems: PageProblems
+
+    before(async () => {
+      jolokiaUrl = environment.existingJolokiaUrl ?? (await startDemoWithAgent()).jolokiaUrl
+      console = await startConsole([`demo=${jolokiaUrl}`])
+      browser = await launchBrowser()
+      ;({ page, problems } = await newPage(browser))
+    })
+
+    after(async () => {
+      await browser?.close()
+      await stopAll()
+    })
+
+    /** Opens one of memtrack's pages through its tab, as a user does. */
+    async function openTab(title: string): Promise<void> {
+      await page.getByRole('navigation', { name: 'memtrack pages' }).getByRole('link', { name: title, exact: true }).click()
+      await page.waitForURL(new RegExp(`/memtrack/${title.toLowerCase()}`))
+    }
+
+    /** Opens one simulator of the Simulator page. */
+    async function openSimulator(tab: string): Promise<void> {
+      await openTab('Simulator')
+      await page.getByRole('tab', { name: tab }).click()
+    }
+
+    async function operationError(): Promise<string | null> {
+      const alert = page.getByTestId('operation-error-text')
+      return (await alert.count()) > 0 ? await alert.first().innerText() : null
+    }
+
+    async function mbeanExists(mbean: string): Promise<boolean> {
+      const answer = await jolokia(jolokiaUrl, { type: 'search', mbean })
+      return Array.isArray(answer?.value) && answer.value.length > 0
+    }
+
+    test('the landing page opens memtrack connected to the demo', async () => {
+      await page.goto(console.url)
+      await page.waitForURL(/\/actuator\/hawtio\/memtrack\/overview/, { timeout: 60_000 })
+      await page.getByRole('heading', { name: 'memtrack', exact: true }).waitFor()
+      await page.getByText('demo', { exact: true }).first().waitFor()
+    })
+
+    test('Overview draws live heap figures and the agent status', async () => {
+      const legend = page.getByTestId('legend-used').first()
+      await eventually('heap samples', 60_000, async () => ((await legend.innerText()).match(/\d/) ? true : undefined))
+      const status = await page.getByTestId('agent-status').innerText()
+      assert.match(status, /Version\s+\S+/)
+      assert.doesNotMatch(status, /Version\s+n\/a/)
+      await page
+        .getByRole('grid', { name: 'Agent subsystems' })
+        .getByText(/RUNNING/)
+        .first()
+        .waitFor()
+      await screenshot(page, 'overview')
+    })
+
+    test('Allocations shows the tracker, or says it is not available', async () => {
+      await openTab('Allocations')
+      if (!(await mbeanExists('memtrack:type=Allocations'))) {
+        await page.getByText('Allocation tracking not available in this JVM').waitFor()
+        await screenshot(page, 'allocations')
+        return
+      }
+      const input = page.getByLabel('Sampling interval in bytes')
+      await input.fill('262144')
+      await page.getByRole('button', { name: 'Apply' }).click()
+      await page.getByText('Sampling interval set to 256 KiB.').waitFor()
+      await page.getByText('Sampling interval (bytes), now 256 KiB').waitFor()
+      await page.getByRole('grid', { name: 'Top allocation sites' }).waitFor()
+      await screenshot(page, 'allocations')
+    })
+
+    test('System lists processes and honours a new top N', async () => {
+      await openTab('System')
+      const table = page.getByRole('grid', { name: 'Top processes by CPU' })
+      await table.locator('tbody tr').first().waitFor()
+      await page.getByLabel('Number of processes to list').fill('5')
+      await page.getByRole('button', { name: 'Set top N' }).click()
+      await page.getByText('Processes (top 5)').waitFor()
+      await eventually('at most 5 process rows', 30_000, async () => ((await table.locator('tbody tr').count()) <= 5 ? true : undefined))
+      await page.getByRole('list', { name: 'CPU load per logical processor' }).getByRole('listitem').first().waitFor()
+      await screenshot(page, 'system')
+    })
+
+    test('Policy reads back a changed threshold, or says it is not available', async () => {
+      await openTab('Policy')
+      if (!(await mbeanExists('memtrack:type=Policy'))) {
+        await page.getByText('The adaptive allocation policy not available in this JVM').waitFor()
+        await screenshot(page, 'policy')
+        return
+      }
+      const rules = page.getByRole('grid', { name: 'Policy rules' })
+      const threshold = rules.getByLabel(/^Threshold of /).first()
+      await threshold.waitFor()
+      const rule = ((await threshold.getAttribute('aria-label')) as string).replace('Threshold of ', '')
+      const current = Number(await threshold.getAttribute('placeholder'))
+      const next = Number.isFinite(current) && current > 1 ? current - 1 : 50
+      await threshold.fill(String(next))
+      await rules.getByRole('button', { name: `Set threshold of ${rule}` }).click()
+      await page.getByText(`Threshold of ${rule} set to ${next}.`).waitFor()
+      await eventually(`threshold of ${rule} read back as ${next}`, 30_000, async () =>
+        Number(await threshold.getAttribute('placeholder')) === next ? true : undefined,
+      )
+      assert.equal(await operationError(), null)
+      await screenshot(page, 'policy')
+    })
+
+    test('Simulator compares page replacement algorithms with the textbook numbers', async () => {
+      await openSimulator('Paging')
+      await page.getByLabel('Reference string').waitFor()
+      await page.getByRole('button', { name: 'Compare algorithms' }).click()
+      const comparison = page.getByTestId('paging-comparison')
+      await comparison.waitFor()
+      for (const [algorithm, faults] of Object.entries(EXAMPLE_FAULTS)) {
+        const row = comparison.getByRole('grid').locator('tbody tr', { hasText: algorithm }).first()
+        assert.equal(await cell(row, 1), String(faults), `${algorithm} faults`)
+      }
+      await page.getByRole('button', { name: /Draw curve of/ }).click()
+      await page.getByTestId('fault-curve').waitFor()
+      await page.getByRole('button', { name: /Start session with/ }).click()
+      await page.getByRole('button', { name: 'Next reference' }).click()
+      await page
+        .getByTestId('step-outcome')
+        .getByText(/Step 1: page 7 faulted/)
+        .waitFor()
+      await screenshot(page, 'simulator-paging')
+    })
+
+    test('Segmentation shows an allocated segment in the memory bar', async () => {
+      await openSimulator('Segmentation')
+      await page.getByLabel('Memory size').fill('1024')
+      await page.getByRole('button', { name: 'Reset memory' }).click()
+      await page.getByText(/Empty memory of 1,024 bytes/).waitFor()
+      await page.getByLabel('Segment name').fill('e2e/code')
+      await page.getByLabel('Segment size').fill('256')
+      await page.getByRole('button', { name: 'Allocate' }).click()
+      await page.getByText(/e2e\/code placed at address/).waitFor()
+      await page.getByTestId('segment-e2e/code').waitFor()
+      await eventually('allocated bytes read back', 30_000, async () =>
+        (await page.getByTestId('segmentation-statistics').innerText()).match(/Allocated\s+256\b/) ? true : undefined,
+      )
+      await screenshot(page, 'simulator-segmentation')
+    })
+
+    test('Memory stress starts and stops, and a target above the cap is refused in words', async () => {
+      await openSimulator('Memory stress')
+      await page.getByLabel('Target retained MiB').fill('1000000')
+      await page.getByRole('button', { name: 'Start' }).click()
+      const refusal = await eventually('the refusal', 30_000, async () => (await operationError()) ?? undefined)
+      assert.match(refusal ?? '', /^Starting the stress generator failed: \S/)
+      assert.doesNotMatch(refusal ?? '', /Exception|\n\s*at /)
+
+      await page.getByLabel('Target retained MiB').fill('32')
+      await page.getByLabel('Rate MiB per second').fill('16')
+      await page.getByRole('button', { name: 'Start' }).click()
+      await page
+        .getByTestId('stress-state')
+        .getByText(/running/)
+        .waitFor()
+      await eventually('retained heap', 60_000, async () =>
+        (await page.getByTestId('stress-status').innerText()).match(/Retained\s+[1-9]/) ? true : undefined,
+      )
+      await screenshot(page, 'simulator-stress')
+      await page.getByRole('button', { name: 'Stop' }).click()
+      await page.getByTestId('stress-state').getByText('stopped').waitFor()
+    })
+
+    test('no page reported an error', () => {
+      assert.deepEqual(problems.errors, [])
+    })
+  })
+
+async function cell(row: Locator, index: number): Promise<string> {
+  return ((await row.locator('td').nth(index).innerText()) ?? '').trim()
+}
