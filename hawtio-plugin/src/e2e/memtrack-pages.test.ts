@@ -158,6 +158,24 @@ if (!absentJars)
       await screenshot(page, 'policy')
     })
 
+    test('Policy pauses and resumes a program by hand, when the JVM has programs', async () => {
+      const answer = await jolokia(jolokiaUrl, { type: 'search', mbean: 'memtrack:type=Workload,*' })
+      const workloads = Array.isArray(answer?.value) ? (answer.value as string[]) : []
+      if (workloads.length === 0) {
+        return
+      }
+      await openTab('Policy')
+      const mbean = workloads[0] as string
+      const name = String((await jolokia(jolokiaUrl, { type: 'read', mbean, attribute: 'Name' }))?.value)
+      const paused = async () => (await jolokia(jolokiaUrl, { type: 'read', mbean, attribute: 'Paused' }))?.value
+      const toggle = page.getByRole('grid', { name: 'Workload programs' }).getByLabel(`${name} paused`)
+      const before = await paused()
+      await toggle.click({ force: true })
+      await eventually(`${name} paused = ${!before}`, 30_000, async () => ((await paused()) === !before ? true : undefined))
+      await toggle.click({ force: true })
+      await eventually(`${name} paused = ${before}`, 30_000, async () => ((await paused()) === before ? true : undefined))
+    })
+
     test('Simulator compares page replacement algorithms with the textbook numbers', async () => {
       await openSimulator('Paging')
       await page.getByLabel('Reference string').waitFor()

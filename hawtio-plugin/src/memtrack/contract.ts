@@ -209,6 +209,7 @@ export const Stress = {
 /** WorkloadMXBean: one per program, `memtrack:type=Workload,name=<program>`. */
 export const Workload = {
   pattern: 'memtrack:type=Workload,*',
+  priorities: ['CRITICAL', 'NORMAL', 'BACKGROUND'],
   attr: {
     name: 'Name',
     purpose: 'Purpose',

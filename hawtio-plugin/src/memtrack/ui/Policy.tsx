@@ -28,6 +28,7 @@ import { PollError, unavailableState } from './NotAvailable'
 import { OperationResult } from './OperationResult'
 import { SortableTable } from './SortableTable'
 import { OperationState, useMBeanPoll, useOperation, valuesOf } from './use-mbean-poll'
+import { Workloads } from './Workloads'
 
 const READS = {
   policy: {
@@ -56,7 +57,17 @@ export const Policy: React.FunctionComponent = () => {
     mbean: Contract.objectName,
   })
   if (unavailable || !data) {
-    return unavailable
+    // Programs can be steered by hand even where no policy engine runs.
+    return (
+      <Grid hasGutter>
+        <GridItem span={12}>{unavailable}</GridItem>
+        {data && (
+          <GridItem span={12}>
+            <Workloads />
+          </GridItem>
+        )}
+      </Grid>
+    )
   }
   const values = valuesOf(data.policy)
   const rules = tableRows<RuleRow>(values[Contract.attr.rules]).map(r => ({
@@ -121,6 +132,9 @@ export const Policy: React.FunctionComponent = () => {
       </GridItem>
       <GridItem span={12}>
         <PinsCard pins={pins} operation={operation} />
+      </GridItem>
+      <GridItem span={12}>
+        <Workloads />
       </GridItem>
       <GridItem span={12}>
         <Card isCompact>

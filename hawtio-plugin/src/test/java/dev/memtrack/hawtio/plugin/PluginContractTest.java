@@ -10,6 +10,7 @@ import dev.memtrack.mbeans.MemtrackDomain;
 import dev.memtrack.mbeans.PagingSimulatorMXBean;
 import dev.memtrack.mbeans.PolicyMXBean;
 import dev.memtrack.mbeans.PolicyMode;
+import dev.memtrack.mbeans.Priority;
 import dev.memtrack.mbeans.ProcessesMXBean;
 import dev.memtrack.mbeans.SegmentationSimulatorMXBean;
 import dev.memtrack.mbeans.StressSimulatorMXBean;
@@ -119,6 +120,7 @@ class PluginContractTest {
         assertThat(b.get("Segmentation")).contains("maxMemorySize: 2 ** 40,");
         assertThat(b.get("Allocations")).contains("modes: " + quoted(AllocationMode.values()));
         assertThat(b.get("Policy")).contains("modes: " + quoted(PolicyMode.values()));
+        assertThat(b.get("Workload")).contains("priorities: " + quoted(Priority.values()));
     }
 
     @Test
