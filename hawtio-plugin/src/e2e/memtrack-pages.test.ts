@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import { after, before, describe, test } from 'node:test'
+import { TestContext, after, before, describe, test } from 'node:test'
 import { Browser, Locator, Page } from 'playwright-core'
 import { PageProblems, launchBrowser, newPage, screenshot } from './support/browser'
 import { environment, missing } from './support/environment'
@@ -86,6 +86,20 @@ if (!absentJars)
       return Array.isArray(answer?.value) && answer.value.length > 0
     }
 
+    /**
+     * When the JVM lacks the MBean a page needs, checks that the page says so in words, keeps a screenshot and
+     * marks the test skipped (counted in the summary) instead of passing it silently; returns whether it did.
+     */
+    async function absentChecked(t: TestContext, mbean: string, notice: string, shot: string): Promise<boolean> {
+      if (await mbeanExists(mbean)) {
+        return false
+      }
+      await page.getByText(notice).waitFor()
+      await screenshot(page, shot)
+      t.skip(`${mbean} is not registered in this JVM: only its "not available" state was checked`)
+      return true
+    }
+
     test('the landing page opens memtrack connected to the demo', async () => {
       await page.goto(console.url)
       await page.waitForURL(/\/actuator\/hawtio\/memtrack\/overview/, { timeout: 60_000 })
@@ -94,8 +108,11 @@ if (!absentJars)
     })
 
     test('Overview draws live heap figures and the agent status', async () => {
-      const legend = page.getByTestId('legend-used').first()
-      await eventually('heap samples', 60_000, async () => ((await legend.innerText()).match(/\d/) ? true : undefined))
+      const heapChart = page.getByTestId('chart-heap')
+      await eventually('three heap samples', 60_000, async () =>
+        Number(await heapChart.getAttribute('data-samples')) >= 3 ? true : undefined,
+      )
+      assert.match(await page.getByTestId('legend-used').first().innerText(), /used:\s*\d/)
       const status = await page.getByTestId('agent-status').innerText()
       assert.match(status, /Version\s+\S+/)
       assert.doesNotMatch(status, /Version\s+n\/a/)
@@ -107,11 +124,9 @@ if (!absentJars)
       await screenshot(page, 'overview')
     })
 
-    test('Allocations shows the tracker, or says it is not available', async () => {
+    test('Allocations reads back a new sampling interval', async t => {
       await openTab('Allocations')
-      if (!(await mbeanExists('memtrack:type=Allocations'))) {
-        await page.getByText('Allocation tracking not available in this JVM').waitFor()
-        await screenshot(page, 'allocations')
+      if (await absentChecked(t, 'memtrack:type=Allocations', 'Allocation tracking not available in this JVM', 'allocations')) {
         return
       }
       const input = page.getByLabel('Sampling interval in bytes')
@@ -135,11 +150,9 @@ if (!absentJars)
       await screenshot(page, 'system')
     })
 
-    test('Policy reads back a changed threshold, or says it is not available', async () => {
+    test('Policy reads back a changed threshold', async t => {
       await openTab('Policy')
-      if (!(await mbeanExists('memtrack:type=Policy'))) {
-        await page.getByText('The adaptive allocation policy not available in this JVM').waitFor()
-        await screenshot(page, 'policy')
+      if (await absentChecked(t, 'memtrack:type=Policy', 'The adaptive allocation policy not available in this JVM', 'policy')) {
         return
       }
       const rules = page.getByRole('grid', { name: 'Policy rules' })
@@ -158,13 +171,15 @@ if (!absentJars)
       await screenshot(page, 'policy')
     })
 
-    test('Policy pauses and resumes a program by hand, when the JVM has programs', async () => {
+    test('Policy pauses and resumes a program by hand', async t => {
       const answer = await jolokia(jolokiaUrl, { type: 'search', mbean: 'memtrack:type=Workload,*' })
       const workloads = Array.isArray(answer?.value) ? (answer.value as string[]) : []
+      await openTab('Policy')
       if (workloads.length === 0) {
+        await page.getByText('No program in this JVM registers a workload MBean.').waitFor()
+        t.skip('the JVM has no workload programs: only the empty table was checked')
         return
       }
-      await openTab('Policy')
       const mbean = workloads[0] as string
       const name = String((await jolokia(jolokiaUrl, { type: 'read', mbean, attribute: 'Name' }))?.value)
       const paused = async () => (await jolokia(jolokiaUrl, { type: 'read', mbean, attribute: 'Paused' }))?.value
@@ -176,8 +191,13 @@ if (!absentJars)
       await eventually(`${name} paused = ${before}`, 30_000, async () => ((await paused()) === before ? true : undefined))
     })
 
-    test('Simulator compares page replacement algorithms with the textbook numbers', async () => {
+    test('Simulator compares page replacement algorithms with the textbook numbers', async t => {
       await openSimulator('Paging')
+      if (
+        await absentChecked(t, 'memtrack:type=Simulator,name=Paging', 'The paging simulator not available in this JVM', 'simulator-paging')
+      ) {
+        return
+      }
       await page.getByLabel('Reference string').waitFor()
       await page.getByRole('button', { name: 'Compare algorithms' }).click()
       const comparison = page.getByTestId('paging-comparison')
@@ -197,8 +217,12 @@ if (!absentJars)
       await screenshot(page, 'simulator-paging')
     })
 
-    test('Segmentation shows an allocated segment in the memory bar', async () => {
+    test('Segmentation shows an allocated segment in the memory bar', async t => {
       await openSimulator('Segmentation')
+      const notice = 'The segmentation simulator not available in this JVM'
+      if (await absentChecked(t, 'memtrack:type=Simulator,name=Segmentation', notice, 'simulator-segmentation')) {
+        return
+      }
       await page.getByLabel('Memory size').fill('1024')
       await page.getByRole('button', { name: 'Reset memory' }).click()
       await page.getByText(/Empty memory of 1,024 bytes/).waitFor()
@@ -213,8 +237,12 @@ if (!absentJars)
       await screenshot(page, 'simulator-segmentation')
     })
 
-    test('Memory stress starts and stops, and a target above the cap is refused in words', async () => {
+    test('Memory stress starts and stops, and a target above the cap is refused in words', async t => {
       await openSimulator('Memory stress')
+      const notice = 'The memory-stress generator not available in this JVM'
+      if (await absentChecked(t, 'memtrack:type=Simulator,name=Stress', notice, 'simulator-stress')) {
+        return
+      }
       await page.getByLabel('Target retained MiB').fill('1000000')
       await page.getByRole('button', { name: 'Start' }).click()
       const refusal = await eventually('the refusal', 30_000, async () => (await operationError()) ?? undefined)

@@ -29,7 +29,7 @@ import { AccessOutcome, FaultCurvePoint, FrameRow, PagingResult, PagingStatistic
 import { BarList } from './charts/BarList'
 import { LineChart } from './charts/LineChart'
 import { Facts } from './Facts'
-import { PollError } from './NotAvailable'
+import { PollError, unavailableState } from './NotAvailable'
 import { OperationResult } from './OperationResult'
 import { colors } from './palette'
 import { SortableTable } from './SortableTable'
@@ -65,6 +65,14 @@ export const Paging: React.FunctionComponent = () => {
   const frames = parseWholeNumber(framesText, { label: 'Frames', min: 1, max: Contract.maxFrames })
   const curveFrames = parseWholeNumber(curveFramesText, { label: 'Largest frame count', min: 1, max: Contract.maxFrames })
 
+  const unavailable = unavailableState(data?.paging, error, {
+    what: 'The paging simulator',
+    why: 'The memtrack agent in this JVM does not offer the simulators',
+    mbean: Contract.objectName,
+  })
+  if (unavailable) {
+    return unavailable
+  }
   return (
     <Grid hasGutter>
       <GridItem span={12}>

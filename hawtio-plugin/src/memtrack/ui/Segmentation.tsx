@@ -21,7 +21,7 @@ import { execute } from '../memtrack-service'
 import { HoleRow, SegmentRow, Translation } from '../types'
 import { MemoryBar } from './charts/MemoryBar'
 import { Facts } from './Facts'
-import { PollError } from './NotAvailable'
+import { PollError, unavailableState } from './NotAvailable'
 import { OperationResult } from './OperationResult'
 import { SortableTable } from './SortableTable'
 import { useMBeanPoll, useOperation, valuesOf } from './use-mbean-poll'
@@ -128,6 +128,14 @@ export const Segmentation: React.FunctionComponent = () => {
     }
   }
 
+  const unavailable = unavailableState(data?.segmentation, error, {
+    what: 'The segmentation simulator',
+    why: 'The memtrack agent in this JVM does not offer the simulators',
+    mbean: Contract.objectName,
+  })
+  if (unavailable) {
+    return unavailable
+  }
   return (
     <Grid hasGutter>
       <GridItem span={12}>

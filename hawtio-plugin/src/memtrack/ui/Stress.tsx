@@ -22,7 +22,7 @@ import { MBeanValues, execute } from '../memtrack-service'
 import { StressStatus } from '../types'
 import { LineChart } from './charts/LineChart'
 import { Facts } from './Facts'
-import { PollError } from './NotAvailable'
+import { PollError, unavailableState } from './NotAvailable'
 import { OperationResult } from './OperationResult'
 import { colors } from './palette'
 import { useMBeanPoll, useOperation, valuesOf } from './use-mbean-poll'
@@ -74,6 +74,14 @@ export const Stress: React.FunctionComponent = () => {
       return 'Stopped; the retained heap is released.'
     })
 
+  const unavailable = unavailableState(data?.stress, error, {
+    what: 'The memory-stress generator',
+    why: 'The memtrack agent in this JVM does not offer the simulators',
+    mbean: Contract.objectName,
+  })
+  if (unavailable) {
+    return unavailable
+  }
   return (
     <Grid hasGutter>
       <GridItem span={12}>

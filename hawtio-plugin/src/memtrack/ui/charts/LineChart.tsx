@@ -52,10 +52,13 @@ export const LineChart: React.FunctionComponent<Props> = props => {
   const plotBottom = height - MARGIN.bottom
   const x = linearScale(x0 === x1 ? [x0 - 1, x1 + 1] : [x0, x1], [MARGIN.left, WIDTH - MARGIN.right])
   const y = linearScale(domain, [plotBottom, MARGIN.top])
-  const xTicks = niceTicks(x0, x1, Math.max(2, Math.floor(WIDTH / 140))).filter(t => t >= x0 && t <= x1)
+  // Ticks closer than the label's resolution (a second of clock time) would repeat a label: keep the first.
+  const xTicks = niceTicks(x0, x1, Math.max(2, Math.floor(WIDTH / 140)))
+    .filter(t => t >= x0 && t <= x1)
+    .filter((t, i, all) => i === 0 || formatX(t) !== formatX(all[i - 1] as number))
 
   return (
-    <figure className='memtrack-chart' data-testid={`chart-${chartId}`}>
+    <figure className='memtrack-chart' data-testid={`chart-${chartId}`} data-samples={Math.max(...series.map(s => s.data.length))}>
       <div ref={ref}>
         <svg viewBox={`0 0 ${WIDTH} ${height}`} width={WIDTH} height={height} role='img' aria-label={title}>
           {ticks.map(t => (
@@ -80,12 +83,13 @@ export const LineChart: React.FunctionComponent<Props> = props => {
                 strokeWidth={2}
                 strokeDasharray={s.dashed ? '6 4' : undefined}
               />
-              {showPoints &&
-                s.data.map(p => (
-                  <circle key={p.t} cx={x(p.t)} cy={y(p.v)} r={3} fill={s.color}>
-                    <title>{`${s.label} at ${formatX(p.t)}: ${format(p.v)}`}</title>
-                  </circle>
-                ))}
+              {showPoints
+                ? s.data.map(p => (
+                    <circle key={p.t} cx={x(p.t)} cy={y(p.v)} r={3} fill={s.color}>
+                      <title>{`${s.label} at ${formatX(p.t)}: ${format(p.v)}`}</title>
+                    </circle>
+                  ))
+                : lastPoint(s.data, p => <circle cx={x(p.t)} cy={y(p.v)} r={3} fill={s.color} />)}
             </g>
           ))}
         </svg>
@@ -103,4 +107,10 @@ export const LineChart: React.FunctionComponent<Props> = props => {
       </figcaption>
     </figure>
   )
+}
+
+/** The newest sample marked, so a series shows from its first sample on (one point draws no line). */
+function lastPoint(data: Series, draw: (sample: Series[number]) => React.ReactElement): React.ReactElement | null {
+  const newest = data[data.length - 1]
+  return newest ? draw(newest) : null
 }
