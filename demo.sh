@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Starts the simulator's demo workload with the memtrack agent and the memtrack console connected to it, prints
-# the one address to open, and stops both on Ctrl-C. Build first: mvn -B package -DskipTests
+# Builds memtrack if needed, starts the simulator's demo workload with the memtrack agent and the memtrack
+# console connected to it, prints the one address to open, and stops both on Ctrl-C.
+#   ./demo.sh            build once (skipped when the jars exist), then run
+#   ./demo.sh --rebuild  build again first (after changing the code)
 # Ports: DEMO_JOLOKIA_PORT (default 8778) for the agent's Jolokia, CONSOLE_PORT (default 8780) for the console.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -11,12 +13,16 @@ console=hawtio-plugin/target/memtrack-console.jar
 jolokia_port=${DEMO_JOLOKIA_PORT:-8778}
 console_port=${CONSOLE_PORT:-8780}
 
-for jar in "$agent" "$simulator" "$console"; do
-  if [ ! -f "$jar" ]; then
-    echo "demo: $jar is not built; run: mvn -B package -DskipTests" >&2
-    exit 1
-  fi
-done
+rebuild=false
+case "${1:-}" in
+  "") ;;
+  --rebuild) rebuild=true ;;
+  *) echo "demo: unknown option '$1'; accepted: --rebuild" >&2; exit 2 ;;
+esac
+if $rebuild || [ ! -f "$agent" ] || [ ! -f "$simulator" ] || [ ! -f "$console" ]; then
+  echo "demo: building memtrack (mvn -B -q package -DskipTests), a few minutes the first time"
+  mvn -B -q package -DskipTests
+fi
 
 pids=()
 cleanup() { kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; }
