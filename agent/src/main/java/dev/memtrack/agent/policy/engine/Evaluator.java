@@ -200,6 +200,14 @@ public final class Evaluator {
         }
         unavailableByRule.put(rule.name(), reasons);
         List<ActionOption> order = chooser.order(candidates, o -> scores.score(rule.name(), o.verb(), o.target()));
+        for (List<ActionOption> options : candidates) {
+            for (ActionOption o : options) {
+                if (!order.contains(o)) {
+                    reasons.put(o.key(), String.format(Locale.ROOT, "did not help before (score %.2f)",
+                            scores.score(rule.name(), o.verb(), o.target())));
+                }
+            }
+        }
         String because = rule.metric() + " " + number(value) + " > " + number(rule.threshold()) + " for "
                 + DurationText.format(rule.hold());
         if (order.isEmpty()) {

@@ -11,14 +11,14 @@ import java.util.function.ToDoubleFunction;
  * Orders the options of a rule's candidate actions into the sequence the engine tries them in.
  *
  * <ol>
- *   <li>Trusted options (score &gt;= 0.5, untried included) come first, in the rule's candidate order;
- *       inside one candidate by throttling tier (background before normal), then higher score, then
- *       larger contribution to the metric, then a seeded random draw.</li>
- *   <li>Distrusted options (they did not help before) follow, best score first: this is how the
- *       engine escalates past an action that did not work, and falls back to it when nothing else
- *       is left.</li>
- *   <li>With probability {@code exploration}, when both kinds exist, one distrusted option chosen at
- *       random goes first, so an action that failed once under other conditions is measured again.</li>
+ *   <li>Trusted options (score &gt;= 0.5, untried included) in the rule's candidate order; inside one
+ *       candidate by throttling tier (background before normal), then higher score, then larger
+ *       contribution to the metric, then a seeded random draw. If one cannot be applied, the next is
+ *       tried; this is how the engine escalates past actions that did not work.</li>
+ *   <li>Distrusted options (they did not help before) are left out, so an action that does not help is
+ *       not repeated every cooldown; except that with probability {@code exploration} one of them,
+ *       drawn at random, goes first, so an action that failed under other conditions is measured
+ *       again.</li>
  * </ol>
  *
  * Deterministic for a given seed and sequence of calls. Not thread-safe.
@@ -43,7 +43,7 @@ final class OptionChooser {
     /**
      * @param candidates the options of each candidate action, in the rule's order
      * @param scores     the learned score of each option
-     * @return every option, in the order to try them
+     * @return the options to try, in order; distrusted ones only when exploring
      */
     List<ActionOption> order(List<List<ActionOption>> candidates, ToDoubleFunction<ActionOption> scores) {
         List<Ranked> trusted = new ArrayList<>();
@@ -60,18 +60,11 @@ final class OptionChooser {
                 .thenComparing(Comparator.comparingDouble(Ranked::score).reversed())
                 .thenComparing(Comparator.comparingDouble((Ranked r) -> r.option().contribution()).reversed())
                 .thenComparingInt(Ranked::tieBreak));
-        distrusted.sort(Comparator.comparingDouble(Ranked::score).reversed()
-                .thenComparingInt(Ranked::candidate)
-                .thenComparingInt(r -> r.option().tier())
-                .thenComparing(Comparator.comparingDouble((Ranked r) -> r.option().contribution()).reversed())
-                .thenComparingInt(Ranked::tieBreak));
-        List<ActionOption> order = new ArrayList<>(trusted.size() + distrusted.size());
-        if (!trusted.isEmpty() && !distrusted.isEmpty() && random.nextDouble() < exploration) {
-            Ranked probe = distrusted.remove(random.nextInt(distrusted.size()));
-            order.add(probe.option());
+        List<ActionOption> order = new ArrayList<>(trusted.size() + 1);
+        if (!distrusted.isEmpty() && random.nextDouble() < exploration) {
+            order.add(distrusted.get(random.nextInt(distrusted.size())).option());
         }
         trusted.forEach(r -> order.add(r.option()));
-        distrusted.forEach(r -> order.add(r.option()));
         return order;
     }
 }
