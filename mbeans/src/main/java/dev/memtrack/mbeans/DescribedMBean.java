@@ -1,19 +1,29 @@
 package dev.memtrack.mbeans;
 
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import javax.management.Attribute;
+import javax.management.AttributeList;
+import javax.management.AttributeNotFoundException;
+import javax.management.Descriptor;
+import javax.management.ImmutableDescriptor;
 import javax.management.MBeanAttributeInfo;
+import javax.management.MBeanException;
 import javax.management.MBeanInfo;
 import javax.management.MBeanNotificationInfo;
 import javax.management.MBeanOperationInfo;
 import javax.management.MBeanParameterInfo;
 import javax.management.NotificationBroadcasterSupport;
 import javax.management.NotificationEmitter;
+import javax.management.ReflectionException;
+import javax.management.RuntimeErrorException;
 import javax.management.StandardEmitterMBean;
+import javax.management.openmbean.TabularData;
 
 /**
  * Registers an MXBean implementation with the descriptions and parameter names written on its
@@ -23,6 +33,14 @@ import javax.management.StandardEmitterMBean;
  * <p>Operations whose name starts with a getter-like verb are still operations; impact is
  * {@code INFO} for operations annotated {@link ReadOnly}, {@code ACTION} otherwise.
  *
+ * <p>Attributes and operations declared to return {@link TabularData} (the {@link RecordTable}s)
+ * are served as that TabularData, unchanged. The JDK's MXBean mapping does not know TabularData as
+ * a Java type: left alone it would turn the table into a CompositeData of TabularData's own getters
+ * ({@code empty}, {@code tabularType}) and every row would be lost. Such members are described as
+ * type {@code javax.management.openmbean.TabularData}; MXBean proxies cannot be made for these
+ * interfaces, so clients read them with {@code getAttribute}/{@code invoke} (as JConsole and
+ * Jolokia do) and {@link RecordTable#fromTabularData}.
+ *
  * @param <T> the MXBean interface
  */
 public final class DescribedMBean<T> extends StandardEmitterMBean {
@@ -30,7 +48,10 @@ public final class DescribedMBean<T> extends StandardEmitterMBean {
     private final Map<String, Method> operations = new HashMap<>();
     private final Map<String, Method> getters = new HashMap<>();
     private final Class<T> mxbeanInterface;
+    private final T implementation;
     private final MBeanNotificationInfo[] notifications;
+    private MBeanInfo infoAsBuilt;
+    private MBeanInfo infoWithTables;
 
     /**
      * @param implementation the object answering the calls
@@ -43,6 +64,7 @@ public final class DescribedMBean<T> extends StandardEmitterMBean {
         super(implementation, mxbeanInterface, true,
                 emitter != null ? emitter : new NotificationBroadcasterSupport());
         this.mxbeanInterface = Objects.requireNonNull(mxbeanInterface);
+        this.implementation = implementation;
         this.notifications = notifications.clone();
         for (Method m : mxbeanInterface.getMethods()) {
             if (m.isDefault() || java.lang.reflect.Modifier.isStatic(m.getModifiers())) {
@@ -63,6 +85,106 @@ public final class DescribedMBean<T> extends StandardEmitterMBean {
     /** Convenience for beans that send no notifications. */
     public DescribedMBean(T implementation, Class<T> mxbeanInterface) {
         this(implementation, mxbeanInterface, null);
+    }
+
+    @Override
+    public Object getAttribute(String attribute)
+            throws AttributeNotFoundException, MBeanException, ReflectionException {
+        Method getter = getters.get(attribute);
+        if (getter != null && getter.getReturnType() == TabularData.class) {
+            return call(getter);
+        }
+        return super.getAttribute(attribute);
+    }
+
+    @Override
+    public AttributeList getAttributes(String[] attributes) {
+        AttributeList list = new AttributeList();
+        for (String name : attributes) {
+            try {
+                list.add(new Attribute(name, getAttribute(name)));
+            } catch (Exception e) {
+                // As the JDK does: an attribute that cannot be read is left out of the list.
+            }
+        }
+        return list;
+    }
+
+    @Override
+    public Object invoke(String actionName, Object[] params, String[] signature)
+            throws MBeanException, ReflectionException {
+        Method op = operations.get(signatureKey(actionName, signature == null ? 0 : signature.length));
+        if (op != null && op.getReturnType() == TabularData.class && simpleParameters(op)) {
+            return call(op, params == null ? new Object[0] : params);
+        }
+        return super.invoke(actionName, params, signature);
+    }
+
+    @Override
+    public MBeanInfo getMBeanInfo() {
+        MBeanInfo built = super.getMBeanInfo();
+        synchronized (this) {
+            if (built != infoAsBuilt) {
+                infoAsBuilt = built;
+                infoWithTables = withTabularTypes(built);
+            }
+            return infoWithTables;
+        }
+    }
+
+    private MBeanInfo withTabularTypes(MBeanInfo info) {
+        MBeanAttributeInfo[] attributes = info.getAttributes().clone();
+        for (int i = 0; i < attributes.length; i++) {
+            MBeanAttributeInfo a = attributes[i];
+            Method getter = getters.get(a.getName());
+            if (getter != null && getter.getReturnType() == TabularData.class) {
+                attributes[i] = new MBeanAttributeInfo(a.getName(), TabularData.class.getName(), a.getDescription(),
+                        a.isReadable(), a.isWritable(), a.isIs(), withoutMxBeanTypes(a.getDescriptor()));
+            }
+        }
+        MBeanOperationInfo[] ops = info.getOperations().clone();
+        for (int i = 0; i < ops.length; i++) {
+            MBeanOperationInfo o = ops[i];
+            Method op = operation(o);
+            if (op != null && op.getReturnType() == TabularData.class) {
+                ops[i] = new MBeanOperationInfo(o.getName(), o.getDescription(), o.getSignature(),
+                        TabularData.class.getName(), o.getImpact(), withoutMxBeanTypes(o.getDescriptor()));
+            }
+        }
+        return new MBeanInfo(info.getClassName(), info.getDescription(), attributes, info.getConstructors(), ops,
+                info.getNotifications(), info.getDescriptor());
+    }
+
+    // The MXBean open type computed for TabularData is the bogus CompositeType; drop it, keep units etc.
+    private static Descriptor withoutMxBeanTypes(Descriptor d) {
+        Map<String, Object> fields = new HashMap<>();
+        for (String name : d.getFieldNames()) {
+            if (!name.equals("openType") && !name.equals("originalType")) {
+                fields.put(name, d.getFieldValue(name));
+            }
+        }
+        return new ImmutableDescriptor(fields);
+    }
+
+    private static boolean simpleParameters(Method m) {
+        return Arrays.stream(m.getParameterTypes()).allMatch(t -> t.isPrimitive() || t == String.class);
+    }
+
+    // Exceptions as a StandardMBean reports them, so clients see the implementation's own exception.
+    private Object call(Method m, Object... args) throws MBeanException, ReflectionException {
+        try {
+            return m.invoke(implementation, args);
+        } catch (InvocationTargetException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r; // the MBeanServer wraps it in a RuntimeMBeanException
+            } else if (cause instanceof Error err) {
+                throw new RuntimeErrorException(err, err.toString());
+            }
+            throw new MBeanException((Exception) cause, String.valueOf(cause));
+        } catch (IllegalAccessException | IllegalArgumentException e) {
+            throw new ReflectionException(e, "Cannot call " + m.getName() + ": " + e);
+        }
     }
 
     @Override

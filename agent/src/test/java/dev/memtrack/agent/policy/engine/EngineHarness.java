@@ -112,7 +112,7 @@ final class EngineHarness implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws javax.management.JMException {
         recorder.close();
         for (TestWorkload w : workloads) {
             w.close();

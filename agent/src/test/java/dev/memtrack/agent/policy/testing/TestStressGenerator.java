@@ -121,7 +121,7 @@ public final class TestStressGenerator implements StressSimulatorMXBean, AutoClo
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws javax.management.JMException {
         stop();
         if (server != null && server.isRegistered(MemtrackDomain.objectName(OBJECT_NAME))) {
             server.unregisterMBean(MemtrackDomain.objectName(OBJECT_NAME));

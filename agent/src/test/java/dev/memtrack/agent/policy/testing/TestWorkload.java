@@ -230,7 +230,7 @@ public final class TestWorkload implements WorkloadMXBean, AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws javax.management.JMException {
         if (server != null && server.isRegistered(objectName)) {
             server.unregisterMBean(objectName);
         }
