@@ -189,4 +189,22 @@ class RulesFileTest {
         assertThatThrownBy(() -> cpu.withThreshold(-1)).hasMessageContaining("threshold -1.0 is out of range");
         assertThatThrownBy(() -> cpu.withThreshold(101)).hasMessageContaining("threshold 101.0 is out of range");
     }
+
+    @Test
+    void theReadmeExampleParsesAndItsErrorExampleIsWhatUsersSee() throws Exception {
+        String readme = Files.readString(Path.of(System.getProperty("user.dir")).resolveSibling("README.md"));
+        int start = readme.indexOf("```properties\n", readme.indexOf("### Writing a rule"));
+        String example = readme.substring(start + "```properties\n".length(), readme.indexOf("```", start + 3));
+
+        List<Rule> rules = RulesFile.parse("README", example);
+
+        assertThat(rules).extracting(Rule::name).containsExactly("busy", "storm");
+        assertThat(rules.get(0).actionsText())
+                .isEqualTo("reduce-parallelism(workload:batch), pause(background), renice");
+        assertThat(rules.get(1).release()).isEqualTo(1_800_000_000);
+        String broken = example.replace("rule.busy.hold          = 10s", "rule.busy.hold = 10 sec");
+        assertThatThrownBy(() -> RulesFile.parse("rules.properties", broken)).hasMessageContaining(
+                readme.substring(readme.indexOf("`rules.properties:") + 1, readme.indexOf("`", readme.indexOf(
+                        "`rules.properties:") + 1)));
+    }
 }
