@@ -1,6 +1,8 @@
 package dev.memtrack.agent.policy;
 
+import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Objects;
 
 /**
@@ -18,7 +20,7 @@ public record MetricsSnapshot(long capturedAtMillis, Map<String, Double> values)
         Objects.requireNonNull(values, "values");
         values = values.entrySet().stream()
                 .filter(e -> e.getKey() != null && e.getValue() != null && Double.isFinite(e.getValue()))
-                .collect(java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     /** A snapshot where every metric is unavailable. */
@@ -34,7 +36,7 @@ public record MetricsSnapshot(long capturedAtMillis, Map<String, Double> values)
 
     /** A copy with one more (or one replaced) value; for agents that build snapshots step by step. */
     public MetricsSnapshot with(String metric, double value) {
-        Map<String, Double> copy = new java.util.HashMap<>(values);
+        Map<String, Double> copy = new HashMap<>(values);
         copy.put(metric, value);
         return new MetricsSnapshot(capturedAtMillis, copy);
     }

@@ -1,6 +1,8 @@
 package dev.memtrack.agent.policy;
 
 import dev.memtrack.mbeans.PolicyMode;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,16 +16,17 @@ import java.util.Map;
  *                       ({@code workload:batch parallelism=8 -> parallelism=4 (rule cpu, decision #3)})
  * @param lastDecisionId id of the newest decision, 0 if none
  * @param pins           pinned targets
- * @param unavailable    option or verb to why it cannot be used now
+ * @param unavailable    option or verb to why it could not be used when its rule last fired, and
+ *                       actions that failed within the last 10 minutes
  */
 public record PolicySummary(PolicyMode mode, String disabledReason, Map<String, String> ruleStates,
                             List<String> changesInForce, long lastDecisionId, List<String> pins,
                             Map<String, String> unavailable) {
 
     public PolicySummary {
-        ruleStates = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(ruleStates));
+        ruleStates = Collections.unmodifiableMap(new LinkedHashMap<>(ruleStates));
         changesInForce = List.copyOf(changesInForce);
         pins = List.copyOf(pins);
-        unavailable = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(unavailable));
+        unavailable = Collections.unmodifiableMap(new LinkedHashMap<>(unavailable));
     }
 }

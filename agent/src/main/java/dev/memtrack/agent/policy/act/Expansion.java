@@ -1,5 +1,6 @@
 package dev.memtrack.agent.policy.act;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,7 @@ public record Expansion(List<ActionOption> options, Map<String, String> unavaila
 
     public Expansion {
         options = List.copyOf(options);
-        unavailable = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(unavailable));
+        unavailable = Collections.unmodifiableMap(new LinkedHashMap<>(unavailable));
     }
 
     /** Nothing can be done, for one reason. */

@@ -6,6 +6,7 @@ import dev.memtrack.agent.policy.rules.ProgramSelector;
 import dev.memtrack.mbeans.MemtrackDomain;
 import dev.memtrack.mbeans.Priority;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -172,7 +173,7 @@ public final class WorkloadActuator implements Actuator {
                 unavailable.put("workload:" + name, e.getMessage());
             }
         }
-        out.sort(java.util.Comparator.comparing(Program::name));
+        out.sort(Comparator.comparing(Program::name));
         return out;
     }
 

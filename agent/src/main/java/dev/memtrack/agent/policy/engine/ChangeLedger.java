@@ -1,6 +1,7 @@
 package dev.memtrack.agent.policy.engine;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -34,7 +35,7 @@ final class ChangeLedger {
     /** Newest first. */
     List<LedgerEntry> newestFirst() {
         List<LedgerEntry> copy = new ArrayList<>(entries);
-        java.util.Collections.reverse(copy);
+        Collections.reverse(copy);
         return copy;
     }
 

@@ -3,6 +3,8 @@ package dev.memtrack.agent.policy.engine;
 import dev.memtrack.mbeans.EffectivenessRow;
 import dev.memtrack.mbeans.PolicyMode;
 import dev.memtrack.mbeans.RuleRow;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,10 +27,10 @@ public record EngineView(PolicyMode mode, String disabledReason, List<RuleRow> r
 
     public EngineView {
         rules = List.copyOf(rules);
-        thresholds = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(thresholds));
+        thresholds = Collections.unmodifiableMap(new LinkedHashMap<>(thresholds));
         effectiveness = List.copyOf(effectiveness);
         pins = List.copyOf(pins);
         changes = List.copyOf(changes);
-        unavailable = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(unavailable));
+        unavailable = Collections.unmodifiableMap(new LinkedHashMap<>(unavailable));
     }
 }

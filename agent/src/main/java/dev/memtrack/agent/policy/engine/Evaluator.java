@@ -144,7 +144,7 @@ public final class Evaluator {
     public void evaluateSafely() {
         try {
             evaluate();
-        } catch (Throwable t) { // NOPMD: the scheduler must survive anything
+        } catch (Throwable t) { // a scheduled task that throws is never run again
             warnings.warn("evaluate." + t.getClass().getName(), "Policy evaluation failed: " + t);
         }
     }

@@ -57,6 +57,7 @@ public final class DecisionRecorder implements AutoCloseable {
                 r -> {
                     Thread t = new Thread(r, "memtrack-policy-notifications");
                     t.setDaemon(true);
+                    t.setContextClassLoader(DecisionRecorder.class.getClassLoader());
                     return t;
                 },
                 (task, pool) -> warnings.warn("policy.notifications.dropped",
