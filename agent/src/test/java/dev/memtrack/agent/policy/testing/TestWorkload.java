@@ -28,6 +28,7 @@ public final class TestWorkload implements WorkloadMXBean, AutoCloseable {
     private final int bytesPerTask;
     private final List<Thread> workers = new ArrayList<>();
     private final Object pauseLock = new Object();
+    private int parked;
     private final AtomicLong completed = new AtomicLong();
     private final AtomicLong retiredCpuNanos = new AtomicLong();
     private final AtomicLong retiredAllocated = new AtomicLong();
@@ -123,11 +124,21 @@ public final class TestWorkload implements WorkloadMXBean, AutoCloseable {
         return paused;
     }
 
+    /** Pausing returns once every worker has finished its task and parked, as a real program's pause would. */
     @Override
     public void setPaused(boolean paused) {
         synchronized (pauseLock) {
             this.paused = paused;
             pauseLock.notifyAll();
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (paused && parked < getParallelism() && System.nanoTime() < deadline) {
+                try {
+                    pauseLock.wait(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
     }
 
@@ -198,8 +209,16 @@ public final class TestWorkload implements WorkloadMXBean, AutoCloseable {
         try {
             while (!Thread.currentThread().isInterrupted()) {
                 synchronized (pauseLock) {
-                    while (paused) {
-                        pauseLock.wait();
+                    if (paused) {
+                        parked++;
+                        pauseLock.notifyAll();
+                        try {
+                            while (paused) {
+                                pauseLock.wait();
+                            }
+                        } finally {
+                            parked--;
+                        }
                     }
                 }
                 byte[] data = new byte[bytesPerTask];
