@@ -24,6 +24,7 @@ class DescribedMBeanTest {
         RecordTable<EffectivenessRow> TABLE = PolicyMXBean.EFFECTIVENESS_TABLE;
 
         @Description("Rows")
+        @TableOf(EffectivenessRow.class)
         TabularData getRows();
 
         @Description("A count")
@@ -32,6 +33,7 @@ class DescribedMBeanTest {
 
         @Description("The first n rows")
         @ReadOnly
+        @TableOf(EffectivenessRow.class)
         TabularData first(@Description("How many") int n);
     }
 
@@ -82,7 +84,7 @@ class DescribedMBeanTest {
                 .filter(a -> a.getName().equals("Rows")).findFirst().orElseThrow();
         assertThat(rowsInfo.getType()).isEqualTo(TabularData.class.getName());
         assertThat(rowsInfo.getDescription()).isEqualTo("Rows");
-        assertThat(rowsInfo.getDescriptor().getFieldValue("openType")).isNull();
+        assertThat(rowsInfo.getDescriptor().getFieldValue("openType")).isEqualTo(TablesMXBean.TABLE.tableType());
         MBeanOperationInfo firstInfo = info.getOperations()[0];
         assertThat(firstInfo.getReturnType()).isEqualTo(TabularData.class.getName());
         assertThat(firstInfo.getImpact()).isEqualTo(MBeanOperationInfo.INFO);
