@@ -23,8 +23,6 @@ import javax.management.MBeanParameterInfo;
 import javax.management.NotificationBroadcasterSupport;
 import javax.management.NotificationEmitter;
 import javax.management.ReflectionException;
-import javax.management.RuntimeErrorException;
-import javax.management.RuntimeMBeanException;
 import javax.management.StandardEmitterMBean;
 import javax.management.openmbean.TabularData;
 import javax.management.openmbean.TabularType;
@@ -171,11 +169,12 @@ public final class DescribedMBean<T> extends StandardEmitterMBean {
             return m.invoke(getImplementation(), args);
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
+            // Thrown as they are: the MBeanServer wraps them once, as it does for every other MXBean call.
             if (cause instanceof RuntimeException re) {
-                throw new RuntimeMBeanException(re, re.toString());
+                throw re;
             }
             if (cause instanceof Error error) {
-                throw new RuntimeErrorException(error, error.toString());
+                throw error;
             }
             throw new MBeanException((Exception) cause, String.valueOf(cause));
         } catch (IllegalAccessException | IllegalArgumentException e) {
