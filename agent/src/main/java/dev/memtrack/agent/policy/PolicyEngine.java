@@ -34,9 +34,9 @@ import javax.management.MBeanServer;
  * the actuators (workload programs, OS processes, the stress generator, the agent's own sampling), the
  * decision recorder and a daemon thread that evaluates every {@code policy.interval}.
  *
- * <p>The agent registers {@link #mbean()} as {@link PolicyMXBean#OBJECT_NAME}, e.g.
- * {@code new DescribedMBean<>(engine.mbean(), PolicyMXBean.class, (NotificationEmitter) engine.mbean(),
- * engine.notificationInfo())}, and writes {@link #summary()} to its log each interval.
+ * <p>In the agent, {@code policy.wiring.PolicySubsystem} starts it, registers {@link #mbean()} as
+ * {@link PolicyMXBean#OBJECT_NAME} with {@link #notificationInfo()}, and writes {@link #summary()} to the
+ * JSON Lines log each interval.
  *
  * <p>A rules file that cannot be read or is invalid leaves the policy OFF (and unable to leave OFF)
  * with the reason passed to {@code warnOnce}; the rest of the agent is unaffected.
@@ -64,7 +64,7 @@ public final class PolicyEngine implements AutoCloseable {
     }
 
     /**
-     * Starts the policy.
+     * Starts the policy; a rules file that cannot be used leaves it OFF (see the class comment).
      *
      * @param settings    the {@code policy.*} settings
      * @param metrics     the latest metrics, built by the agent from its snapshots; called on the policy thread
@@ -74,8 +74,30 @@ public final class PolicyEngine implements AutoCloseable {
      */
     public static PolicyEngine start(PolicySettings settings, Supplier<MetricsSnapshot> metrics, MBeanServer server,
                                      Consumer<PolicyDecision> decisionLog, Consumer<String> warnOnce) {
-        return start(settings, metrics, decisionLog, warnOnce, PolicyClock.SYSTEM, defaultActuators(settings, server),
-                true);
+        return start(settings, metrics, decisionLog, new Warnings(warnOnce), PolicyClock.SYSTEM,
+                defaultActuators(settings, server), true);
+    }
+
+    /**
+     * Starts the policy with rules the caller loaded ({@link #rules(PolicySettings)}), so that a caller
+     * with its own way of reporting an unusable rules file (the agent: the subsystem's state) never
+     * starts an engine that cannot run.
+     *
+     * @param warnings receives warnings and notes, each kind once
+     */
+    public static PolicyEngine start(PolicySettings settings, List<Rule> rules, Supplier<MetricsSnapshot> metrics,
+                                     MBeanServer server, Consumer<PolicyDecision> decisionLog, Warnings warnings) {
+        return assemble(settings, rules, null, metrics, decisionLog, warnings, PolicyClock.SYSTEM,
+                defaultActuators(settings, server), true);
+    }
+
+    /**
+     * The rules of {@code policy.file}, or the built-in rules when it is not set.
+     *
+     * @throws RulesFileException if the file cannot be read or is invalid, with every problem
+     */
+    public static List<Rule> rules(PolicySettings settings) throws RulesFileException {
+        return settings.rulesFile().isPresent() ? RulesFile.load(settings.rulesFile().get()) : RulesFile.builtIn();
     }
 
     /**
@@ -83,17 +105,23 @@ public final class PolicyEngine implements AutoCloseable {
      * until {@link PolicyMXBean#evaluateNow()} is called (tests drive time that way).
      */
     static PolicyEngine start(PolicySettings settings, Supplier<MetricsSnapshot> metrics,
-                              Consumer<PolicyDecision> decisionLog, Consumer<String> warnOnce, PolicyClock clock,
+                              Consumer<PolicyDecision> decisionLog, Warnings warnings, PolicyClock clock,
                               List<Actuator> actuators, boolean scheduled) {
-        Warnings warnings = new Warnings(warnOnce);
         List<Rule> rules = List.of();
         String disabled = null;
         try {
-            rules = settings.rulesFile().isPresent() ? RulesFile.load(settings.rulesFile().get()) : RulesFile.builtIn();
+            rules = rules(settings);
         } catch (RulesFileException | RuntimeException e) {
             disabled = e.getMessage() + "\nThe policy stays OFF; fix " + PolicySettings.FILE_KEY + " and restart.";
             warnings.warn("policy.rules", disabled);
         }
+        return assemble(settings, rules, disabled, metrics, decisionLog, warnings, clock, actuators, scheduled);
+    }
+
+    private static PolicyEngine assemble(PolicySettings settings, List<Rule> rules, String disabled,
+                                         Supplier<MetricsSnapshot> metrics, Consumer<PolicyDecision> decisionLog,
+                                         Warnings warnings, PolicyClock clock, List<Actuator> actuators,
+                                         boolean scheduled) {
         DecisionRecorder recorder = new DecisionRecorder(settings.decisions(), decisionLog, warnings);
         Evaluator evaluator = new Evaluator(rules, settings.mode(), disabled, settings.seed(), metrics, clock,
                 actuators, recorder, warnings);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.memtrack.agent.policy.act.ProcessSelector;
+import dev.memtrack.agent.policy.record.Warnings;
 import dev.memtrack.agent.policy.testing.ManualClock;
 import dev.memtrack.agent.policy.testing.Sleeper;
 import dev.memtrack.agent.policy.testing.TestWorkload;
@@ -151,7 +152,7 @@ class PolicyEngineTest {
                 """).withProcesses(List.of(new ProcessSelector.Pid(child.pid()), new ProcessSelector.Pid(missing)));
         ManualClock clock = new ManualClock();
         PolicyEngine engine = PolicyEngine.start(s, () -> MetricsSnapshot.empty(0)
-                        .with(MetricNames.SYSTEM_CPU_PERCENT, 95), logged::add, warnings::add, clock,
+                        .with(MetricNames.SYSTEM_CPU_PERCENT, 95), logged::add, new Warnings(warnings::add), clock,
                 PolicyEngine.defaultActuators(s, server), false);
         closeLater.add(engine);
 
@@ -171,8 +172,8 @@ class PolicyEngineTest {
         TestWorkload batch = workload("batch", Priority.BACKGROUND, 4);
         PolicySettings s = settings(CPU_RULE.replace("hold = 300ms", "hold = 0s"));
         PolicyEngine engine = PolicyEngine.start(s, () -> MetricsSnapshot.empty(0)
-                        .with(MetricNames.SYSTEM_CPU_PERCENT, 95), logged::add, warnings::add, new ManualClock(),
-                PolicyEngine.defaultActuators(s, server), false);
+                        .with(MetricNames.SYSTEM_CPU_PERCENT, 95), logged::add, new Warnings(warnings::add),
+                new ManualClock(), PolicyEngine.defaultActuators(s, server), false);
         engine.mbean().evaluateNow();
         assertThat(batch.getParallelism()).isEqualTo(2);
 

@@ -211,7 +211,7 @@ public final class Evaluator {
         String because = rule.metric() + " " + number(value) + " > " + number(rule.threshold()) + " for "
                 + DurationText.format(rule.hold());
         if (order.isEmpty()) {
-            warnings.warn("idle." + rule.name(), "Policy rule '" + rule.name() + "' fired (" + because
+            warnings.note("idle." + rule.name(), "Policy rule '" + rule.name() + "' fired (" + because
                     + ") but no action is available: " + reasons);
             return 0;
         }

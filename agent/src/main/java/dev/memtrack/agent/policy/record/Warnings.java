@@ -5,16 +5,25 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
- * Passes each kind of warning to the agent's log once, however often the problem recurs (a missing
- * process is missing at every evaluation). Thread-safe; a failing sink is ignored.
+ * Passes each kind of message to the agent's log once, however often the condition recurs (a missing
+ * process is missing at every evaluation). Warnings are failures of the policy; notes are what a
+ * person may want to know though nothing failed (a rule fired and found nothing it could do). Thread-safe;
+ * a failing sink is ignored.
  */
 public final class Warnings {
 
-    private final Consumer<String> sink;
+    private final Consumer<String> warnSink;
+    private final Consumer<String> noteSink;
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
 
+    /** Warnings and notes to the same sink. */
     public Warnings(Consumer<String> sink) {
-        this.sink = sink;
+        this(sink, sink);
+    }
+
+    public Warnings(Consumer<String> warnSink, Consumer<String> noteSink) {
+        this.warnSink = warnSink;
+        this.noteSink = noteSink;
     }
 
     /**
@@ -22,6 +31,18 @@ public final class Warnings {
      * @param message what a person reads
      */
     public void warn(String key, String message) {
+        once(key, message, warnSink);
+    }
+
+    /**
+     * @param key     identifies the condition; the same key (warning or note) is passed on only once
+     * @param message what a person reads
+     */
+    public void note(String key, String message) {
+        once(key, message, noteSink);
+    }
+
+    private void once(String key, String message, Consumer<String> sink) {
         if (seen.add(key)) {
             try {
                 sink.accept(message);

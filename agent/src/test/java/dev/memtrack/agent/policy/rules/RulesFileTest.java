@@ -207,4 +207,18 @@ class RulesFileTest {
                 readme.substring(readme.indexOf("`rules.properties:") + 1, readme.indexOf("`", readme.indexOf(
                         "`rules.properties:") + 1)));
     }
+
+    @Test
+    void theReadmeDemoRulesParse() throws Exception {
+        String readme = Files.readString(Path.of(System.getProperty("user.dir")).resolveSibling("README.md"));
+        String open = "cat > /tmp/demo-rules.properties <<'END'\n";
+        int start = readme.indexOf(open) + open.length();
+        String rules = readme.substring(start, readme.indexOf("\nEND\n", start));
+
+        assertThat(RulesFile.parse("README demo", rules)).singleElement().satisfies(rule -> {
+            assertThat(rule.name()).isEqualTo("demo");
+            assertThat(rule.threshold()).isEqualTo(100);
+            assertThat(rule.actionsText()).isEqualTo("reduce-parallelism(background), pause(background)");
+        });
+    }
 }
