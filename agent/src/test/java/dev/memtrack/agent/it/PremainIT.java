@@ -10,6 +10,7 @@ import dev.memtrack.agent.testing.JolokiaClient;
 import dev.memtrack.agent.testing.apps.WorkloadApp;
 import dev.memtrack.mbeans.AgentMXBean;
 import dev.memtrack.mbeans.HeapMXBean;
+import dev.memtrack.mbeans.PolicyMXBean;
 import dev.memtrack.mbeans.ProcessesMXBean;
 import dev.memtrack.mbeans.SubsystemState;
 import dev.memtrack.mbeans.SubsystemStatus;
@@ -63,7 +64,7 @@ class PremainIT {
 
     static Stream<String> memtrackBeans() {
         return Stream.of(AgentMXBean.OBJECT_NAME, HeapMXBean.OBJECT_NAME, SystemMXBean.OBJECT_NAME,
-                ProcessesMXBean.OBJECT_NAME);
+                ProcessesMXBean.OBJECT_NAME, PolicyMXBean.OBJECT_NAME);
     }
 
     @Test
@@ -172,7 +173,7 @@ class PremainIT {
         List<SubsystemStatus> subsystems = AgentMXBean.SUBSYSTEM_TABLE.fromTabularData(
                 (TabularData) server.getAttribute(agent, "Subsystems"));
         assertThat(subsystems).extracting(SubsystemStatus::name)
-                .containsExactly("heap-stats", "system-stats", "processes", "json-log", "jolokia");
+                .containsExactly("heap-stats", "system-stats", "processes", "policy", "json-log", "jolokia");
         assertThat(subsystems).filteredOn(s -> !s.name().equals("json-log"))
                 .allSatisfy(s -> assertThat(s.state()).isEqualTo(SubsystemState.RUNNING));
         assertThat(subsystems).filteredOn(s -> s.name().equals("json-log")).singleElement()

@@ -6,7 +6,9 @@
  *   <li>{@link dev.memtrack.agent.testing.TestJdk}: the JDK child JVMs run on
  *       ({@code -Dmemtrack.it.javaHome}, set per Failsafe execution: JDK 17 and JDK 25); skips with a
  *       message when it is missing.</li>
- *   <li>{@link dev.memtrack.agent.testing.AgentJar}: the built {@code memtrack-agent.jar}.</li>
+ *   <li>{@link dev.memtrack.agent.testing.AgentJar}: the built {@code memtrack-agent.jar};
+ *       {@link dev.memtrack.agent.testing.SimulatorJar}: the simulator jar with the demo workload
+ *       ({@code ChildJvm.withAgent(...).jar(SimulatorJar.path(), "demo")}).</li>
  *   <li>{@link dev.memtrack.agent.testing.ChildJvm}: starts a JVM (with or without
  *       {@code -javaagent}), captures its output, waits for lines such as the ready line, and is
  *       destroyed reliably ({@code close()}, and a shutdown hook as last resort).</li>
