@@ -14,6 +14,7 @@ import javax.management.AttributeList;
 import javax.management.AttributeNotFoundException;
 import javax.management.Descriptor;
 import javax.management.ImmutableDescriptor;
+import javax.management.InvalidAttributeValueException;
 import javax.management.MBeanAttributeInfo;
 import javax.management.MBeanException;
 import javax.management.MBeanInfo;
@@ -141,6 +142,25 @@ public final class DescribedMBean<T> extends StandardEmitterMBean {
             throws AttributeNotFoundException, MBeanException, ReflectionException {
         Method getter = tableGetters.get(attribute);
         return getter == null ? super.getAttribute(attribute) : call(getter, new Object[0]);
+    }
+
+    /**
+     * Refuses a name that is no constant of an enum attribute with a message listing the constants
+     * (the MXBean mapping alone says only "Cannot convert to enum").
+     */
+    @Override
+    public void setAttribute(Attribute attribute)
+            throws AttributeNotFoundException, InvalidAttributeValueException, MBeanException, ReflectionException {
+        Method getter = getters.get(attribute.getName());
+        if (getter != null && getter.getReturnType().isEnum() && attribute.getValue() instanceof String name) {
+            Object[] constants = getter.getReturnType().getEnumConstants();
+            if (Arrays.stream(constants).noneMatch(c -> ((Enum<?>) c).name().equals(name))) {
+                throw new IllegalArgumentException("Invalid value '" + name + "' for " + attribute.getName()
+                        + ": expected one of " + String.join(", ",
+                        Arrays.stream(constants).map(c -> ((Enum<?>) c).name()).toArray(String[]::new)));
+            }
+        }
+        super.setAttribute(attribute);
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import javax.management.Attribute;
 import javax.management.AttributeList;
 import javax.management.MBeanAttributeInfo;
 import javax.management.MBeanInfo;
@@ -89,6 +90,45 @@ class DescribedMBeanTest {
         assertThat(firstInfo.getReturnType()).isEqualTo(TabularData.class.getName());
         assertThat(firstInfo.getImpact()).isEqualTo(MBeanOperationInfo.INFO);
         assertThat(firstInfo.getSignature()[0].getName()).isEqualTo("n");
+    }
+
+    /** An MXBean with a writable enum attribute. */
+    public interface SwitchMXBean {
+        PolicyMode getMode();
+
+        void setMode(PolicyMode mode);
+    }
+
+    /** Keeps the mode it is given. */
+    public static final class Switch implements SwitchMXBean {
+        private PolicyMode mode = PolicyMode.OFF;
+
+        @Override
+        public PolicyMode getMode() {
+            return mode;
+        }
+
+        @Override
+        public void setMode(PolicyMode mode) {
+            this.mode = mode;
+        }
+    }
+
+    @Test
+    void anEnumAttributeRefusesAnUnknownNameListingTheAcceptedOnes() throws Exception {
+        MBeanServer server = MBeanServerFactory.newMBeanServer();
+        ObjectName name = new ObjectName("test:type=Switch");
+        Switch impl = new Switch();
+        server.registerMBean(new DescribedMBean<>(impl, SwitchMXBean.class), name);
+
+        assertThatThrownBy(() -> server.setAttribute(name, new Attribute("Mode", "SOMETIMES")))
+                .isInstanceOf(RuntimeMBeanException.class)
+                .cause().isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Invalid value 'SOMETIMES' for Mode: expected one of OFF, ADVISORY, ENFORCE");
+        assertThat(impl.getMode()).isEqualTo(PolicyMode.OFF);
+
+        server.setAttribute(name, new Attribute("Mode", "ENFORCE"));
+        assertThat(impl.getMode()).isEqualTo(PolicyMode.ENFORCE);
     }
 
     @Test

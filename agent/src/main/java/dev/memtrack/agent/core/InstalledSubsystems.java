@@ -6,6 +6,7 @@ import dev.memtrack.agent.collect.os.SystemStatsSubsystem;
 import dev.memtrack.agent.jolokia.JolokiaSubsystem;
 import dev.memtrack.agent.log.AgentLog;
 import dev.memtrack.agent.log.JsonLogSubsystem;
+import dev.memtrack.agent.log.LogEvents;
 import dev.memtrack.agent.log.LogSections;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -28,13 +29,13 @@ final class InstalledSubsystems {
     private InstalledSubsystems() {
     }
 
-    static List<Subsystem> create(AgentInfo info, LogSections logSections, AgentLog log) {
+    static List<Subsystem> create(AgentInfo info, LogSections logSections, LogEvents logEvents, AgentLog log) {
         List<Subsystem> subsystems = new ArrayList<>();
         subsystems.add(new HeapStatsSubsystem());
         subsystems.add(new SystemStatsSubsystem());
         subsystems.add(new ProcessesSubsystem());
         subsystems.addAll(plugins(log));
-        subsystems.add(new JsonLogSubsystem(logSections));
+        subsystems.add(new JsonLogSubsystem(logSections, logEvents));
         subsystems.add(new JolokiaSubsystem(info));
         return subsystems;
     }
