@@ -13,6 +13,7 @@ import dev.memtrack.mbeans.AgentMXBean;
 import dev.memtrack.mbeans.HeapMXBean;
 import dev.memtrack.mbeans.MemtrackDomain;
 import dev.memtrack.mbeans.PagingSimulatorMXBean;
+import dev.memtrack.mbeans.PolicyMXBean;
 import dev.memtrack.mbeans.ProcessesMXBean;
 import dev.memtrack.mbeans.SegmentationSimulatorMXBean;
 import dev.memtrack.mbeans.StressSimulatorMXBean;
@@ -68,7 +69,7 @@ class DemoIT {
         List<String> expected = Stream.concat(
                 Stream.of(AgentMXBean.OBJECT_NAME, HeapMXBean.OBJECT_NAME, SystemMXBean.OBJECT_NAME,
                         ProcessesMXBean.OBJECT_NAME, PagingSimulatorMXBean.OBJECT_NAME,
-                        SegmentationSimulatorMXBean.OBJECT_NAME, StressSimulatorMXBean.OBJECT_NAME),
+                        SegmentationSimulatorMXBean.OBJECT_NAME, StressSimulatorMXBean.OBJECT_NAME, PolicyMXBean.OBJECT_NAME),
                 PROGRAMS.stream().map(p -> MemtrackDomain.workload(p).toString()))
                 .map(n -> MemtrackDomain.objectName(n).getCanonicalName()).toList();
         assertThat(beans).containsExactlyInAnyOrderElementsOf(expected);
