@@ -6,34 +6,37 @@ import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.concurrent.Executor;
 
 /**
- * An {@link HttpServer} that puts a filter in front of every context created on it. Jolokia creates
+ * An {@link HttpServer} that puts filters in front of every context created on it. Jolokia creates
  * its contexts itself (and leaves {@code /jolokia/config} without authenticator), so this is how
  * every path gets the same guard.
  */
 final class GuardedHttpServer extends HttpServer {
 
     private final HttpServer delegate;
-    private final Filter guard;
+    private final List<Filter> filters;
 
-    GuardedHttpServer(HttpServer delegate, Filter guard) {
+    /** @param filters run in this order before the context's own filters and handler */
+    GuardedHttpServer(HttpServer delegate, List<Filter> filters) {
         this.delegate = delegate;
-        this.guard = guard;
+        this.filters = List.copyOf(filters);
     }
 
     @Override
     public HttpContext createContext(String path, HttpHandler handler) {
-        HttpContext context = delegate.createContext(path, handler);
-        context.getFilters().add(0, guard);
-        return context;
+        return guarded(delegate.createContext(path, handler));
     }
 
     @Override
     public HttpContext createContext(String path) {
-        HttpContext context = delegate.createContext(path);
-        context.getFilters().add(0, guard);
+        return guarded(delegate.createContext(path));
+    }
+
+    private HttpContext guarded(HttpContext context) {
+        context.getFilters().addAll(0, filters);
         return context;
     }
 

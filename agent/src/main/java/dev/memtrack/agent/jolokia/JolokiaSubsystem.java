@@ -1,5 +1,6 @@
 package dev.memtrack.agent.jolokia;
 
+import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
@@ -13,7 +14,9 @@ import java.io.IOException;
 import java.net.BindException;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -29,6 +32,7 @@ import org.jolokia.server.core.config.SystemPropertyMode;
  *   <li>binds loopback; a non-loopback address needs user and password ({@link JolokiaSettings});</li>
  *   <li>every request passes {@link RequestGuard} first (foreign Origin, cross-site fetch and
  *       non-loopback Host refused with 403; missing credentials 401 when auth is on);</li>
+ *   <li>its connections answer without Nagle's delay ({@link NoDelayFilter});</li>
  *   <li>memtrack's access policy ({@code jolokia-access.xml}) or the user's replacement, validated
  *       before start;</li>
  *   <li>no JSR-160 proxy (not shipped, and disabled by name), no discovery, no server detectors, no
@@ -75,9 +79,10 @@ public final class JolokiaSubsystem implements Subsystem {
         http = bind(settings);
         executor = Executors.newFixedThreadPool(2, AgentThreads.factory("memtrack-jolokia"));
         http.setExecutor(executor);
-        RequestGuard guard = new RequestGuard(new RequestOrigin(settings.loopback()),
-                settings.credentials().orElse(null));
-        HttpServer guarded = new GuardedHttpServer(http, guard);
+        List<Filter> filters = new ArrayList<>();
+        NoDelayFilter.create(context.instrumentation(), context.log()).ifPresent(filters::add);
+        filters.add(new RequestGuard(new RequestOrigin(settings.loopback()), settings.credentials().orElse(null)));
+        HttpServer guarded = new GuardedHttpServer(http, filters);
         int port = http.getAddress().getPort();
         JolokiaServerConfig config = new JolokiaServerConfig(jolokiaOptions(settings, port), SystemPropertyMode.NEVER);
         jolokia = new JolokiaServer(guarded, config, new JolokiaLogHandler(context.log()));

@@ -3,6 +3,7 @@ package dev.memtrack.agent.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.memtrack.mbeans.MemtrackDomain;
+import java.time.Duration;
 
 /**
  * The simulator's demo workload ({@code java -jar memtrack-simulator.jar demo}) in a JVM with the
@@ -28,8 +29,17 @@ public final class DemoJvm implements AutoCloseable {
      * @param jvmArgs      more JVM options (e.g. {@code -XX:StartFlightRecording=...})
      */
     public static DemoJvm start(String agentOptions, String... jvmArgs) {
+        return start(Duration.ofMinutes(10), agentOptions, jvmArgs);
+    }
+
+    /**
+     * As {@link #start(String, String...)}, for a demo that ends by itself after {@code lifetime}
+     * (benchmarks and soaks that run longer than ten minutes).
+     */
+    public static DemoJvm start(Duration lifetime, String agentOptions, String... jvmArgs) {
         ChildJvm jvm = ChildJvm.withAgent("jolokia.port=0," + agentOptions).jvmArgs("-Xmx512m").jvmArgs(jvmArgs)
-                .name("demo").jar(SimulatorJar.path(), "demo", "--seconds", "600").start();
+                .name("demo").jar(SimulatorJar.path(), "demo", "--seconds", Long.toString(lifetime.toSeconds()))
+                .start();
         try {
             ChildJvm.Ready ready = jvm.awaitReady();
             jvm.awaitStdout("running for");

@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * Task latencies of the recent past: the last {@value #CAPACITY} tasks that ended within
- * {@link #WINDOW_NANOS}. Thread-safe; recording is O(1), a percentile sorts a copy.
+ * {@link #WINDOW_NANOS}. Thread-safe; recording is O(1), a percentile sorts a copy outside the lock.
  */
 final class LatencyWindow {
 
@@ -23,13 +23,20 @@ final class LatencyWindow {
         size = Math.min(size + 1, CAPACITY);
     }
 
-    /** The given percentile (0-100] in milliseconds of the recent tasks, 0 if there were none. */
-    synchronized double percentileMillis(double percentile, long nowNanos) {
-        long[] recent = new long[size];
+    /**
+     * The given percentile (0-100] in milliseconds of the recent tasks, 0 if there were none. Copies
+     * under the lock and sorts outside it, so that a reader (an MBean getter, polled by consoles)
+     * never holds up the workers that record.
+     */
+    double percentileMillis(double percentile, long nowNanos) {
+        long[] recent;
         int n = 0;
-        for (int i = 0; i < size; i++) {
-            if (nowNanos - endedAt[i] <= WINDOW_NANOS) {
-                recent[n++] = latency[i];
+        synchronized (this) {
+            recent = new long[size];
+            for (int i = 0; i < size; i++) {
+                if (nowNanos - endedAt[i] <= WINDOW_NANOS) {
+                    recent[n++] = latency[i];
+                }
             }
         }
         if (n == 0) {
