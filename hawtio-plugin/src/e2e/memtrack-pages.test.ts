@@ -135,7 +135,22 @@ if (!absentJars)
       await page.getByRole('button', { name: 'Apply' }).click()
       await page.getByText('Sampling interval set to 256 KiB.').waitFor()
       await page.getByText('Sampling interval (bytes), now 256 KiB').waitFor()
-      await page.getByRole('grid', { name: 'Top allocation sites' }).waitFor()
+      const sites = page.getByRole('grid', { name: 'Top allocation sites' })
+      await sites.locator('tbody tr').first().waitFor({ timeout: 60_000 })
+      // The demo's programs are instrumented: their sites are listed as Class.method(File:line).
+      await sites
+        .getByText(/dev\.memtrack\.simulator\..*\(\w+\.java:\d+\)/)
+        .first()
+        .waitFor({ timeout: 60_000 })
+      await sites.getByRole('button', { name: 'Allocations' }).click()
+      await eventually('the flame graph of sampled stacks', 60_000, async () => {
+        if ((await page.getByTestId('flame-graph').count()) > 0) {
+          return true
+        }
+        await page.getByRole('button', { name: 'Refresh' }).click()
+        return undefined
+      })
+      assert.ok((await page.getByTestId('flame-graph').locator('rect').count()) > 1, 'the flame graph draws frames')
       await screenshot(page, 'allocations')
     })
 
