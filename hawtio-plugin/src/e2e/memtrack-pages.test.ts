@@ -135,7 +135,22 @@ if (!absentJars)
       await page.getByRole('button', { name: 'Apply' }).click()
       await page.getByText('Sampling interval set to 256 KiB.').waitFor()
       await page.getByText('Sampling interval (bytes), now 256 KiB').waitFor()
-      await page.getByRole('grid', { name: 'Top allocation sites' }).waitFor()
+      const sites = page.getByRole('grid', { name: 'Top allocation sites' })
+      await sites.locator('tbody tr').first().waitFor({ timeout: 60_000 })
+      // The demo's programs are instrumented: their sites are listed as Class.method(File:line).
+      await sites
+        .getByText(/dev\.memtrack\.simulator\..*\(\w+\.java:\d+\)/)
+        .first()
+        .waitFor({ timeout: 60_000 })
+      await sites.getByRole('button', { name: 'Allocations' }).click()
+      await eventually('the flame graph of sampled stacks', 60_000, async () => {
+        if ((await page.getByTestId('flame-graph').count()) > 0) {
+          return true
+        }
+        await page.getByRole('button', { name: 'Refresh' }).click()
+        return undefined
+      })
+      assert.ok((await page.getByTestId('flame-graph').locator('rect').count()) > 1, 'the flame graph draws frames')
       await screenshot(page, 'allocations')
     })
 
@@ -170,6 +185,33 @@ if (!absentJars)
       )
       assert.equal(await operationError(), null)
       await screenshot(page, 'policy')
+    })
+
+    test('Policy shows a new decision on its timeline after a threshold is lowered', async t => {
+      await openTab('Policy')
+      if (await absentChecked(t, 'memtrack:type=Policy', 'The adaptive allocation policy not available in this JVM', 'policy')) {
+        return
+      }
+      const decisionIds = async () => {
+        const value = (await jolokia(jolokiaUrl, { type: 'read', mbean: 'memtrack:type=Policy', attribute: 'RecentDecisions' }))?.value
+        return Object.keys(value ?? {}).map(Number)
+      }
+      const newest = Math.max(0, ...(await decisionIds()))
+      // Any running JVM uses more than 1 % CPU, so the cpu rule must fire once its hold time has passed.
+      const rules = page.getByRole('grid', { name: 'Policy rules' })
+      await rules.getByLabel('Threshold of cpu', { exact: true }).fill('1')
+      await rules.getByRole('button', { name: 'Set threshold of cpu' }).click()
+      await page.getByText('Threshold of cpu set to 1.').waitFor()
+      const fresh = await eventually('a decision newer than the lowered threshold', 60_000, async () =>
+        (await decisionIds()).find(id => id > newest),
+      )
+      const row = page.getByRole('grid', { name: 'Recent decisions' }).locator('tbody tr', { hasText: /cpu \(system\.cpu\.percent/ })
+      await eventually(`decision #${fresh} listed`, 30_000, async () =>
+        (await row.filter({ has: page.locator('td', { hasText: new RegExp(`^${fresh}$`) }) }).count()) > 0 ? true : undefined,
+      )
+      const circles = page.getByTestId('decision-timeline').locator('circle')
+      assert.ok((await circles.count()) >= 1, 'the timeline draws the decisions')
+      await screenshot(page, 'policy-decisions')
     })
 
     test('Policy pauses and resumes a program by hand', async t => {

@@ -154,7 +154,7 @@ export const Policy: React.FunctionComponent = () => {
                 { key: 'action', title: 'Action', render: d => `${d.action} on ${d.target}` },
                 { key: 'after', title: 'Change', render: d => (d.before === d.after ? d.before || '—' : `${d.before} → ${d.after}`) },
                 { key: 'outcome', title: 'Outcome', render: d => <OutcomeLabel outcome={d.outcome} /> },
-                { key: 'effect', title: 'Effect', numeric: true, render: d => (Number.isFinite(d.effect) ? number(d.effect) : 'pending') },
+                { key: 'effect', title: 'Effect', numeric: true, render: d => effectText(d) },
                 { key: 'message', title: 'Why' },
               ]}
             />
@@ -185,6 +185,14 @@ export const Policy: React.FunctionComponent = () => {
       </GridItem>
     </Grid>
   )
+}
+
+/** The measured effect; only an action still being measured is "pending" (advised or failed ones never will be). */
+function effectText(d: PolicyDecision): string {
+  if (Number.isFinite(d.effect)) {
+    return number(d.effect)
+  }
+  return d.outcome === 'PENDING' ? 'pending' : '—'
 }
 
 const OutcomeLabel: React.FunctionComponent<{ outcome: string }> = ({ outcome }) => (
