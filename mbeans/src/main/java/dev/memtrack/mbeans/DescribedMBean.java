@@ -152,6 +152,10 @@ public final class DescribedMBean<T> extends StandardEmitterMBean {
     public void setAttribute(Attribute attribute)
             throws AttributeNotFoundException, InvalidAttributeValueException, MBeanException, ReflectionException {
         Method getter = getters.get(attribute.getName());
+        if (getter != null && getter.getReturnType().isPrimitive() && attribute.getValue() == null) {
+            throw new IllegalArgumentException("Invalid value null for " + attribute.getName() + ": expected "
+                    + withArticle(getter.getReturnType()));
+        }
         if (getter != null && getter.getReturnType().isEnum() && attribute.getValue() instanceof String name) {
             Object[] constants = getter.getReturnType().getEnumConstants();
             if (Arrays.stream(constants).noneMatch(c -> ((Enum<?>) c).name().equals(name))) {
@@ -180,8 +184,28 @@ public final class DescribedMBean<T> extends StandardEmitterMBean {
     public Object invoke(String actionName, Object[] params, String[] signature)
             throws MBeanException, ReflectionException {
         Object[] args = params == null ? new Object[0] : params;
+        requireValuesForPrimitives(operations.get(signatureKey(actionName, args.length)), args);
         Method op = tableOperations.get(signatureKey(actionName, args.length));
         return op == null ? super.invoke(actionName, params, signature) : call(op, fromOpenValues(op, args));
+    }
+
+    /** A null for a primitive parameter gets a message naming it (reflection would say only "IllegalArgumentException"). */
+    private static void requireValuesForPrimitives(Method op, Object[] args) {
+        if (op == null) {
+            return;
+        }
+        Parameter[] parameters = op.getParameters();
+        for (int i = 0; i < args.length && i < parameters.length; i++) {
+            if (args[i] == null && parameters[i].getType().isPrimitive()) {
+                throw new IllegalArgumentException("Argument " + (i + 1) + " (" + parameters[i].getName() + ") of "
+                        + op.getName() + " is null: expected " + withArticle(parameters[i].getType()));
+            }
+        }
+    }
+
+    /** {@code an int}, {@code a long}. */
+    private static String withArticle(Class<?> primitive) {
+        return ("aeiou".indexOf(primitive.getName().charAt(0)) >= 0 ? "an " : "a ") + primitive.getName();
     }
 
     private Object call(Method m, Object[] args) throws MBeanException, ReflectionException {
