@@ -6,34 +6,35 @@ import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.concurrent.Executor;
 
 /**
- * An {@link HttpServer} that puts a filter in front of every context created on it. Jolokia creates
- * its contexts itself (and leaves {@code /jolokia/config} without authenticator), so this is how
- * every path gets the same guard.
+ * An {@link HttpServer} that puts the same filters, in order, in front of every context created on it.
+ * Jolokia creates its contexts itself (and leaves {@code /jolokia/config} without authenticator), so
+ * this is how every path gets the same guard.
  */
 final class GuardedHttpServer extends HttpServer {
 
     private final HttpServer delegate;
-    private final Filter guard;
+    private final List<Filter> guards;
 
-    GuardedHttpServer(HttpServer delegate, Filter guard) {
+    GuardedHttpServer(HttpServer delegate, List<Filter> guards) {
         this.delegate = delegate;
-        this.guard = guard;
+        this.guards = List.copyOf(guards);
     }
 
     @Override
     public HttpContext createContext(String path, HttpHandler handler) {
         HttpContext context = delegate.createContext(path, handler);
-        context.getFilters().add(0, guard);
+        context.getFilters().addAll(0, guards);
         return context;
     }
 
     @Override
     public HttpContext createContext(String path) {
         HttpContext context = delegate.createContext(path);
-        context.getFilters().add(0, guard);
+        context.getFilters().addAll(0, guards);
         return context;
     }
 
