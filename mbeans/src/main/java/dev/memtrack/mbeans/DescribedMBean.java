@@ -44,6 +44,9 @@ import javax.management.openmbean.TabularType;
  * ({@code JMX.newMXBeanProxy}) does not know about this; read such attributes with
  * {@code getAttribute}, as consoles and Jolokia do.
  *
+ * <p>An {@link IllegalArgumentException} (a refusal) reaches clients with a message made safe by
+ * {@link MessageText}: one line, and a refused value quoted, not echoed in full.
+ *
  * @param <T> the MXBean interface
  */
 public final class DescribedMBean<T> extends StandardEmitterMBean {
@@ -151,6 +154,15 @@ public final class DescribedMBean<T> extends StandardEmitterMBean {
     @Override
     public void setAttribute(Attribute attribute)
             throws AttributeNotFoundException, InvalidAttributeValueException, MBeanException, ReflectionException {
+        try {
+            requireAcceptedValue(attribute);
+            super.setAttribute(attribute);
+        } catch (IllegalArgumentException refused) {
+            throw safe(refused);
+        }
+    }
+
+    private void requireAcceptedValue(Attribute attribute) {
         Method getter = getters.get(attribute.getName());
         if (getter != null && getter.getReturnType().isPrimitive() && attribute.getValue() == null) {
             throw new IllegalArgumentException("Invalid value null for " + attribute.getName() + ": expected "
@@ -164,7 +176,6 @@ public final class DescribedMBean<T> extends StandardEmitterMBean {
                         Arrays.stream(constants).map(c -> ((Enum<?>) c).name()).toArray(String[]::new)));
             }
         }
-        super.setAttribute(attribute);
     }
 
     @Override
@@ -184,9 +195,24 @@ public final class DescribedMBean<T> extends StandardEmitterMBean {
     public Object invoke(String actionName, Object[] params, String[] signature)
             throws MBeanException, ReflectionException {
         Object[] args = params == null ? new Object[0] : params;
-        requireValuesForPrimitives(operations.get(signatureKey(actionName, args.length)), args);
-        Method op = tableOperations.get(signatureKey(actionName, args.length));
-        return op == null ? super.invoke(actionName, params, signature) : call(op, fromOpenValues(op, args));
+        try {
+            requireValuesForPrimitives(operations.get(signatureKey(actionName, args.length)), args);
+            Method op = tableOperations.get(signatureKey(actionName, args.length));
+            return op == null ? super.invoke(actionName, params, signature) : call(op, fromOpenValues(op, args));
+        } catch (IllegalArgumentException refused) {
+            throw safe(refused);
+        }
+    }
+
+    /** A refusal whose message clients can show as it is ({@link MessageText}): one line, values not echoed. */
+    private static IllegalArgumentException safe(IllegalArgumentException refused) {
+        String message = MessageText.safe(refused.getMessage());
+        if (message == null || message.equals(refused.getMessage())) {
+            return refused;
+        }
+        IllegalArgumentException safe = new IllegalArgumentException(message);
+        safe.setStackTrace(refused.getStackTrace());
+        return safe;
     }
 
     /** A null for a primitive parameter gets a message naming it (reflection would say only "IllegalArgumentException"). */

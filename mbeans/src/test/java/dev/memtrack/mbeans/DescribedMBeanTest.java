@@ -191,4 +191,17 @@ class DescribedMBeanTest {
         server.invoke(name, "grow", new Object[] {2, null}, new String[] {"int", "java.lang.String"});
         assertThat(impl.getLimit()).isEqualTo(3);
     }
+
+    @Test
+    void aRefusalEchoingItsInputReachesClientsAsOneLineWithTheValueCut() throws Exception {
+        MBeanServer server = MBeanServerFactory.newMBeanServer();
+        ObjectName name = new ObjectName("test:type=Switch");
+        server.registerMBean(new DescribedMBean<>(new Switch(), SwitchMXBean.class), name);
+
+        assertThatThrownBy(() -> server.setAttribute(name, new Attribute("Mode", "ON\n" + "x".repeat(100))))
+                .isInstanceOf(RuntimeMBeanException.class)
+                .cause().isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Invalid value 'ON\\n" + "x".repeat(36) + "...' (104 characters) for Mode: expected one of "
+                        + "OFF, ADVISORY, ENFORCE");
+    }
 }

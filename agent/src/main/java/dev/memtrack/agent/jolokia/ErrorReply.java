@@ -2,6 +2,7 @@ package dev.memtrack.agent.jolokia;
 
 import com.sun.net.httpserver.HttpExchange;
 import dev.memtrack.agent.log.JsonWriter;
+import dev.memtrack.mbeans.MessageText;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +32,7 @@ record ErrorReply(int status, String errorType, String message) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", status);
         body.put("error_type", errorType);
-        body.put("error", message.replace('\r', ' ').replace('\n', ' '));
+        body.put("error", MessageText.safe(message));
         return JsonWriter.write(body);
     }
 
