@@ -61,8 +61,8 @@ public final class MessageText {
         StringBuilder out = new StringBuilder(Math.min(s.length(), 4 * MAX_MESSAGE));
         int i = 0;
         while (i < s.length()) {
-            int open = s.indexOf('\'', i);
-            int close = open < 0 ? -1 : s.indexOf('\'', open + 1);
+            int open = quote(s, i, true);
+            int close = open < 0 ? -1 : quote(s, open + 1, false);
             if (close < 0) {
                 out.append(s, i, s.length());
                 break;
@@ -77,5 +77,19 @@ public final class MessageText {
             i = close + 1;
         }
         return out.toString();
+    }
+
+    /**
+     * The next quote from {@code from} that can open (not after a letter or digit) or close (not before
+     * one) a quoted value: the apostrophe of "JVM's" does neither.
+     */
+    private static int quote(String s, int from, boolean opening) {
+        for (int q = s.indexOf('\'', from); q >= 0; q = s.indexOf('\'', q + 1)) {
+            int neighbour = opening ? q - 1 : q + 1;
+            if (neighbour < 0 || neighbour >= s.length() || !Character.isLetterOrDigit(s.charAt(neighbour))) {
+                return q;
+            }
+        }
+        return -1;
     }
 }

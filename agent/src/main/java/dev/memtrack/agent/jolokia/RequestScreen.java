@@ -43,6 +43,8 @@ import org.jolokia.server.core.request.ProcessingParameters;
 final class RequestScreen extends Filter {
 
     static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
+    /** How much of a refused body is read and dropped so that its client sees the 413. */
+    private static final long MAX_DISCARDED_BYTES = 64L * 1024 * 1024;
 
     private static final Pattern CHARSET = Pattern.compile(".*;\\s*charset=\"?([^;\"]+)\"?.*", Pattern.CASE_INSENSITIVE);
     private static final Pattern JOLOKIA_TEXT_ERROR = Pattern.compile("^\\d{3} \\([^)]*\\)\\s*");
@@ -135,18 +137,36 @@ final class RequestScreen extends Filter {
     /** The body, or null if it is larger than {@link #MAX_BODY_BYTES}. */
     private static byte[] readBody(HttpExchange exchange) throws IOException {
         String declared = exchange.getRequestHeaders().getFirst("Content-Length");
-        if (declared != null) {
-            try {
-                if (Long.parseLong(declared.trim()) > MAX_BODY_BYTES) {
-                    return null;
-                }
-            } catch (NumberFormatException e) {
-                // The HTTP server itself rejects a malformed length; read what comes.
-            }
-        }
         try (InputStream in = exchange.getRequestBody()) {
+            if (declared != null) {
+                try {
+                    if (Long.parseLong(declared.trim()) > MAX_BODY_BYTES) {
+                        discard(in);
+                        return null;
+                    }
+                } catch (NumberFormatException e) {
+                    // The HTTP server itself rejects a malformed length; read what comes.
+                }
+            }
             byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
-            return bytes.length > MAX_BODY_BYTES ? null : bytes;
+            if (bytes.length > MAX_BODY_BYTES) {
+                discard(in);
+                return null;
+            }
+            return bytes;
+        }
+    }
+
+    /**
+     * Reads and drops what is left of a refused body, up to {@link #MAX_DISCARDED_BYTES}: a connection
+     * closed with unread data is reset, and the client would see that instead of the 413. A larger body
+     * gets the reset.
+     */
+    private static void discard(InputStream in) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long left = MAX_DISCARDED_BYTES;
+        for (int n; left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0; ) {
+            left -= n;
         }
     }
 

@@ -97,6 +97,9 @@ class BadOptionsIT {
                 Arguments.of("jolokia.policy=" + policyDirectory, "IllegalArgumentException: jolokia.policy '"
                         + policyDirectory + "' is not a readable file; Jolokia stays off rather than run without that "
                         + "policy"),
+                Arguments.of("jolokia.policy=" + dir.resolve("missing-access.xml"), "IllegalArgumentException: "
+                        + "jolokia.policy '" + dir.resolve("missing-access.xml") + "' is not a readable file; Jolokia "
+                        + "stays off rather than run without that policy"),
                 Arguments.of("jolokia.policy=" + malformed, "IllegalArgumentException: policy " + malformed
                         + " is not a valid Jolokia access policy: "),
                 Arguments.of("jolokia.user=ops", "IllegalArgumentException: jolokia.user and jolokia.password must be "

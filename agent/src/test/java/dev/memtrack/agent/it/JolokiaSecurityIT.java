@@ -13,6 +13,7 @@ import dev.memtrack.agent.testing.JolokiaNotifications;
 import dev.memtrack.agent.testing.OutboundListener;
 import dev.memtrack.agent.testing.SelfSignedCertificate;
 import dev.memtrack.agent.testing.apps.HeartbeatApp;
+import dev.memtrack.agent.testing.apps.LoggingBeansApp;
 import dev.memtrack.agent.testing.apps.WorkloadApp;
 import dev.memtrack.mbeans.AgentMXBean;
 import dev.memtrack.mbeans.HeapMXBean;
@@ -42,6 +43,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Jolokia's hardened defaults, and authentication, https and a user policy when configured. */
 class JolokiaSecurityIT {
@@ -57,7 +59,7 @@ class JolokiaSecurityIT {
 
         @BeforeAll
         void start() {
-            app = ChildJvm.withAgent("jolokia.port=0").main(WorkloadApp.class, "idle").start();
+            app = ChildJvm.withAgent("jolokia.port=0").main(LoggingBeansApp.class).start();
             jolokia = new JolokiaClient(app.awaitReady().jolokiaUri());
         }
 
@@ -146,6 +148,79 @@ class JolokiaSecurityIT {
         void writeAndExecOutsideMemtrackAreDenied() {
             assertForbidden(jolokia.write("java.lang:type=Memory", "Verbose", true));
             assertForbidden(jolokia.exec("java.lang:type=Memory", "gc"));
+            assertForbidden(jolokia.write("java.lang:type=Threading", "ThreadCpuTimeEnabled", false));
+            assertForbidden(jolokia.exec("java.lang:type=Threading", "dumpAllThreads", false, false));
+        }
+
+        @Test
+        void logbackAndLog4jConfiguratorsAreDeniedForReadWriteAndExec() {
+            for (String name : List.of(LoggingBeansApp.LOGBACK, LoggingBeansApp.LOG4J2)) {
+                assertThat(searchOne(name)).as("the application registered %s", name).isNotNull();
+                assertForbidden(jolokia.read(name, "Level"));
+                assertForbidden(jolokia.write(name, "Level", "OFF"));
+                assertForbidden(jolokia.exec(name, "reloadByFileName", "/tmp/evil.xml"));
+            }
+            assertThat(app.stdout()).as("the application's output").contains("logging-beans-app started")
+                    .doesNotContain("logging changed");
+        }
+
+        @Test
+        void jolokiasOwnMBeansCannotBeReconfiguredOrMadeToLookForAgents() {
+            assertForbidden(jolokia.write(searchOne("jolokia:type=Config,*"), "Debug", true));
+            assertForbidden(jolokia.exec(searchOne("jolokia:type=Config,*"), "resetDebugInfo"));
+            assertForbidden(jolokia.write(searchOne("jolokia:type=History,*"), "HistoryMaxEntries", 100_000));
+            assertForbidden(jolokia.exec(searchOne("jolokia:type=History,*"), "resetHistoryEntries"));
+            // Discovery would send multicast packets from the application's host.
+            assertForbidden(jolokia.exec(searchOne("jolokia:type=Discovery,*"), "lookupAgents"));
+            assertThat(jolokia.read(searchOne("jolokia:type=Config,*"), "Debug").value()).isEqualTo(false);
+        }
+
+        /** The one MBean a Jolokia search for {@code pattern} finds. */
+        private String searchOne(String pattern) {
+            JolokiaClient.Response found = jolokia.post(Map.of("type", "search", "mbean", pattern));
+            assertThat(found.status()).as(found.body()).isEqualTo(200);
+            assertThat((List<?>) found.value()).as("MBeans matching %s", pattern).hasSize(1);
+            return String.valueOf(((List<?>) found.value()).get(0));
+        }
+
+        /**
+         * DNS rebinding: a page of {@code evil.example}, whose name the attacker then points at 127.0.0.1,
+         * sends requests with its own name as Host. A name that merely contains a loopback name is no
+         * better. The refusal comes before Jolokia: the write does not happen.
+         */
+        @ParameterizedTest(name = "Host: {0}")
+        @ValueSource(strings = {"evil.example", "evil.example:80", "localhost.evil.example", "127.0.0.1.nip.io",
+                "localhost@evil.example", "0x7f.0.0.1", "127.1", "[::ffff:7f00:1].evil.example"})
+        void aRequestAddressedToAForeignHostNameIsRefusedAndDoesNothing(String host) {
+            String withPort = host.endsWith(":80") ? host : host + ":" + jolokia.base().getPort();
+            JolokiaClient.Response r = jolokia.rawGet("write/" + ProcessesMXBean.OBJECT_NAME + "/TopN/3",
+                    Map.of("Host", withPort));
+
+            assertThat(CleanErrors.assertError(r, 403, 403)).isEqualTo("Host '" + withPort + "' is not a loopback "
+                    + "name; this endpoint only answers requests addressed to localhost, 127.0.0.1 or [::1]");
+            assertThat(jolokia.read(ProcessesMXBean.OBJECT_NAME, "TopN").value()).isNotEqualTo(3L);
+        }
+
+        @ParameterizedTest(name = "Host: {0}")
+        @ValueSource(strings = {"localhost", "127.0.0.1", "LOCALHOST", "[::1]", "127.0.0.2"})
+        void aRequestAddressedToALoopbackNameIsAnswered(String host) {
+            JolokiaClient.Response r = jolokia.rawGet("version", Map.of("Host", host + ":" + jolokia.base().getPort()));
+
+            // The answer is chunked; its JSON is read as text.
+            assertThat(r.httpStatus()).as(r.body()).isEqualTo(200);
+            assertThat(r.body()).contains("\"status\":200").contains("\"agent\"");
+        }
+
+        @ParameterizedTest(name = "Origin: {0}")
+        @ValueSource(strings = {"null", "https://evil.example", "http://localhost.evil.example",
+                "http://localhost@evil.example", "http://127.0.0.1.nip.io:3000", "file://", "not a url"})
+        void aForeignOriginIsRefusedAndItsWriteDoesNotHappen(String origin) {
+            JolokiaClient.Response r = jolokia.send("", "POST", JsonWriter.write(Map.of("type", "write", "mbean",
+                    ProcessesMXBean.OBJECT_NAME, "attribute", "TopN", "value", 4)), Map.of("Origin", origin));
+
+            assertThat(CleanErrors.assertError(r, 403, 403))
+                    .isEqualTo("Origin '" + origin + "' is neither a loopback origin nor this endpoint");
+            assertThat(jolokia.read(ProcessesMXBean.OBJECT_NAME, "TopN").value()).isNotEqualTo(4L);
         }
 
         @Test
