@@ -1,5 +1,7 @@
 package dev.memtrack.mbeans;
 
+import java.util.regex.Pattern;
+
 /**
  * Makes a refusal's message safe to show wherever it goes (a JMX console, a JSON answer, a log line):
  * one line, and values named rather than echoed. A refusal quotes the value it refuses
@@ -17,6 +19,8 @@ public final class MessageText {
     public static final int MAX_QUOTED = 40;
     /** Longest message kept whole. */
     public static final int MAX_MESSAGE = 600;
+    /** A value the refusal has cut itself, as this class does: {@code 'start...' (123 characters)}. */
+    private static final Pattern ALREADY_CUT = Pattern.compile("'[^']{0," + MAX_QUOTED + "}\\.\\.\\.' \\(\\d+ characters\\)");
 
     private MessageText() {
     }
@@ -69,7 +73,7 @@ public final class MessageText {
             }
             out.append(s, i, open + 1);
             int length = close - open - 1;
-            if (length > MAX_QUOTED) {
+            if (length > MAX_QUOTED && !ALREADY_CUT.matcher(s).region(open, s.length()).lookingAt()) {
                 out.append(s, open + 1, open + 1 + MAX_QUOTED).append("...' (").append(length).append(" characters)");
             } else {
                 out.append(s, open + 1, close + 1);

@@ -22,6 +22,8 @@ class MessageTextTest {
                 .isEqualTo("Unknown target '" + value.substring(0, 40) + "...' (100000 characters): expected "
                         + "workload:<name> or process:<pid>");
         assertThat(MessageText.safe("it's 'short' and 'x'")).isEqualTo("it's 'short' and 'x'");
+        String cutAlready = "malformed reference '" + "9".repeat(40) + "...' (100000 characters) at position 3";
+        assertThat(MessageText.safe(cutAlready)).isEqualTo(cutAlready);
         String apostrophes = "a 'target' asks for memtrack's proxy, which refuses it: use the other JVM's own endpoint";
         assertThat(MessageText.safe(apostrophes)).isEqualTo(apostrophes);
         assertThat(MessageText.safe("Unknown rule 'don't " + "x".repeat(50) + "'; rules: cpu"))
