@@ -44,6 +44,9 @@ import javax.management.openmbean.TabularType;
  * ({@code JMX.newMXBeanProxy}) does not know about this; read such attributes with
  * {@code getAttribute}, as consoles and Jolokia do.
  *
+ * <p>An {@link IllegalArgumentException} (a refusal) reaches clients with a message made safe by
+ * {@link MessageText}: one line, and a refused value quoted, not echoed in full.
+ *
  * @param <T> the MXBean interface
  */
 public final class DescribedMBean<T> extends StandardEmitterMBean {
@@ -151,7 +154,20 @@ public final class DescribedMBean<T> extends StandardEmitterMBean {
     @Override
     public void setAttribute(Attribute attribute)
             throws AttributeNotFoundException, InvalidAttributeValueException, MBeanException, ReflectionException {
+        try {
+            requireAcceptedValue(attribute);
+            super.setAttribute(attribute);
+        } catch (IllegalArgumentException refused) {
+            throw safe(refused);
+        }
+    }
+
+    private void requireAcceptedValue(Attribute attribute) {
         Method getter = getters.get(attribute.getName());
+        if (getter != null && getter.getReturnType().isPrimitive() && attribute.getValue() == null) {
+            throw new IllegalArgumentException("Invalid value null for " + attribute.getName() + ": expected "
+                    + withArticle(getter.getReturnType()));
+        }
         if (getter != null && getter.getReturnType().isEnum() && attribute.getValue() instanceof String name) {
             Object[] constants = getter.getReturnType().getEnumConstants();
             if (Arrays.stream(constants).noneMatch(c -> ((Enum<?>) c).name().equals(name))) {
@@ -160,7 +176,6 @@ public final class DescribedMBean<T> extends StandardEmitterMBean {
                         Arrays.stream(constants).map(c -> ((Enum<?>) c).name()).toArray(String[]::new)));
             }
         }
-        super.setAttribute(attribute);
     }
 
     @Override
@@ -180,8 +195,43 @@ public final class DescribedMBean<T> extends StandardEmitterMBean {
     public Object invoke(String actionName, Object[] params, String[] signature)
             throws MBeanException, ReflectionException {
         Object[] args = params == null ? new Object[0] : params;
-        Method op = tableOperations.get(signatureKey(actionName, args.length));
-        return op == null ? super.invoke(actionName, params, signature) : call(op, fromOpenValues(op, args));
+        try {
+            requireValuesForPrimitives(operations.get(signatureKey(actionName, args.length)), args);
+            Method op = tableOperations.get(signatureKey(actionName, args.length));
+            return op == null ? super.invoke(actionName, params, signature) : call(op, fromOpenValues(op, args));
+        } catch (IllegalArgumentException refused) {
+            throw safe(refused);
+        }
+    }
+
+    /** A refusal whose message clients can show as it is ({@link MessageText}): one line, values not echoed. */
+    private static IllegalArgumentException safe(IllegalArgumentException refused) {
+        String message = MessageText.safe(refused.getMessage());
+        if (message == null || message.equals(refused.getMessage())) {
+            return refused;
+        }
+        IllegalArgumentException safe = new IllegalArgumentException(message);
+        safe.setStackTrace(refused.getStackTrace());
+        return safe;
+    }
+
+    /** A null for a primitive parameter gets a message naming it (reflection would say only "IllegalArgumentException"). */
+    private static void requireValuesForPrimitives(Method op, Object[] args) {
+        if (op == null) {
+            return;
+        }
+        Parameter[] parameters = op.getParameters();
+        for (int i = 0; i < args.length && i < parameters.length; i++) {
+            if (args[i] == null && parameters[i].getType().isPrimitive()) {
+                throw new IllegalArgumentException("Argument " + (i + 1) + " (" + parameters[i].getName() + ") of "
+                        + op.getName() + " is null: expected " + withArticle(parameters[i].getType()));
+            }
+        }
+    }
+
+    /** {@code an int}, {@code a long}. */
+    private static String withArticle(Class<?> primitive) {
+        return ("aeiou".indexOf(primitive.getName().charAt(0)) >= 0 ? "an " : "a ") + primitive.getName();
     }
 
     private Object call(Method m, Object[] args) throws MBeanException, ReflectionException {

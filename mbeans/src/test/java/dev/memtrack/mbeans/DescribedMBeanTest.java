@@ -142,4 +142,66 @@ class DescribedMBeanTest {
                 .hasCauseInstanceOf(IllegalArgumentException.class)
                 .cause().hasMessage("n must be >= 1, got 0");
     }
+
+    /** An MXBean with a writable primitive attribute and an operation with a primitive parameter. */
+    public interface LimitMXBean {
+        int getLimit();
+
+        void setLimit(int limit);
+
+        void grow(int by, String reason);
+    }
+
+    /** Keeps its limit. */
+    public static final class Limit implements LimitMXBean {
+        private int limit = 1;
+
+        @Override
+        public int getLimit() {
+            return limit;
+        }
+
+        @Override
+        public void setLimit(int limit) {
+            this.limit = limit;
+        }
+
+        @Override
+        public void grow(int by, String reason) {
+            limit += by;
+        }
+    }
+
+    @Test
+    void aNullForAPrimitiveIsRefusedNamingTheParameterOrAttribute() throws Exception {
+        MBeanServer server = MBeanServerFactory.newMBeanServer();
+        ObjectName name = new ObjectName("test:type=Limit");
+        Limit impl = new Limit();
+        server.registerMBean(new DescribedMBean<>(impl, LimitMXBean.class), name);
+
+        assertThatThrownBy(() -> server.invoke(name, "grow", new Object[] {null, "why"},
+                new String[] {"int", "java.lang.String"}))
+                .isInstanceOf(RuntimeMBeanException.class)
+                .cause().isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Argument 1 (by) of grow is null: expected an int");
+        assertThatThrownBy(() -> server.setAttribute(name, new Attribute("Limit", null)))
+                .isInstanceOf(RuntimeMBeanException.class)
+                .cause().isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Invalid value null for Limit: expected an int");
+        server.invoke(name, "grow", new Object[] {2, null}, new String[] {"int", "java.lang.String"});
+        assertThat(impl.getLimit()).isEqualTo(3);
+    }
+
+    @Test
+    void aRefusalEchoingItsInputReachesClientsAsOneLineWithTheValueCut() throws Exception {
+        MBeanServer server = MBeanServerFactory.newMBeanServer();
+        ObjectName name = new ObjectName("test:type=Switch");
+        server.registerMBean(new DescribedMBean<>(new Switch(), SwitchMXBean.class), name);
+
+        assertThatThrownBy(() -> server.setAttribute(name, new Attribute("Mode", "ON\n" + "x".repeat(100))))
+                .isInstanceOf(RuntimeMBeanException.class)
+                .cause().isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Invalid value 'ON\\n" + "x".repeat(36) + "...' (104 characters) for Mode: expected one of "
+                        + "OFF, ADVISORY, ENFORCE");
+    }
 }

@@ -6,10 +6,10 @@ import java.util.Arrays;
 
 /**
  * {@code java -jar memtrack-agent.jar <command>}: {@code attach <pid> [k=v,...]}, {@code list},
- * {@code status <pid>}, {@code --help}.
+ * {@code status <pid>}, {@code log [--lines] <file>}, {@code --help}.
  *
  * <p>Exit status: 0 done, 1 the operation failed (no such process, cannot attach, memtrack refused
- * to start, {@code status} of a JVM without memtrack), 2 bad usage. Every failure is one line on
+ * to start, {@code status} of a JVM without memtrack, a corrupt log), 2 bad usage. Every failure is one line on
  * stderr.
  */
 public final class Cli {
@@ -19,6 +19,7 @@ public final class Cli {
             "  attach <pid> [key=value,...]  load memtrack into a running JVM (run as the JVM's user)",
             "  list                          JVMs on this machine, with memtrack's state and Jolokia URL",
             "  status <pid>                  memtrack's version, state and Jolokia URL in a JVM",
+            "  log [--lines] <file>          check a JSON Lines log and its rotated files; --lines prints them",
             "  --help                        this text",
             "Or start an application with it: java -javaagent:memtrack-agent.jar[=key=value,...] ...",
             "On JDK 21+ a dynamically attached agent makes the JVM print a warning; start the application with",
@@ -59,7 +60,11 @@ public final class Cli {
                     requireAttachApi();
                     return ListCommand.run(out);
                 }
-                default -> throw usage("unknown command '" + command + "'; expected attach, list, status or --help");
+                case "log" -> {
+                    return LogCommand.run(rest, out, err);
+                }
+                default -> throw usage("unknown command '" + command + "'; expected attach, list, status, log or "
+                        + "--help");
             }
         } catch (CliException e) {
             err.println("memtrack: " + e.getMessage());

@@ -2,21 +2,20 @@ package dev.memtrack.agent.cli;
 
 import com.sun.tools.attach.VirtualMachine;
 import com.sun.tools.attach.VirtualMachineDescriptor;
+import dev.memtrack.agent.core.Registrations;
+import dev.memtrack.agent.core.Registrations.Registration;
 import java.io.PrintStream;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * {@code list}: the JVMs of this user on this machine, with memtrack's version and Jolokia URL. Each
- * JVM gets a few seconds to answer, so one hung JVM does not hang the list.
+ * {@code list}: the JVMs of this user on this machine, with memtrack's version and Jolokia URL, found
+ * without attaching to any of them: the JVMs from their performance data files ({@code hsperfdata},
+ * what {@code jps} reads), memtrack from the files it registers ({@link Registrations}). A JVM that runs
+ * memtrack but no performance data ({@code -XX:-UsePerfData}) is listed from its registration alone.
  */
 final class ListCommand {
 
-    private static final long ANSWER_TIMEOUT_SECONDS = 5;
     private static final String FORMAT = "%-8s %-16s %-40s %s%n";
 
     private ListCommand() {
@@ -24,49 +23,28 @@ final class ListCommand {
 
     static int run(PrintStream out) {
         long self = ProcessHandle.current().pid();
-        out.printf(FORMAT, "PID", "MEMTRACK", "JOLOKIA", "MAIN");
-        ExecutorService pool = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "memtrack-list");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            for (VirtualMachineDescriptor jvm : VirtualMachine.list()) {
-                if (jvm.id().equals(Long.toString(self))) {
-                    continue;
+        Map<Long, String> mains = new TreeMap<>();
+        for (VirtualMachineDescriptor jvm : VirtualMachine.list()) {
+            try {
+                long pid = Long.parseLong(jvm.id());
+                if (pid != self) {
+                    mains.put(pid, jvm.displayName().isBlank() ? "?" : jvm.displayName());
                 }
-                Future<String[]> answer = pool.submit(() -> memtrackColumns(jvm.id()));
-                String[] columns = answer(answer);
-                out.printf(FORMAT, jvm.id(), columns[0], columns[1], jvm.displayName().isBlank() ? "?" : jvm.displayName());
+            } catch (NumberFormatException notAPid) {
+                // Not a local process id: not ours to list.
             }
-        } finally {
-            pool.shutdownNow();
         }
+        Map<Long, Registration> memtrack = new TreeMap<>();
+        for (Registration r : Registrations.forThisUser().running()) {
+            memtrack.put(r.pid(), r);
+            mains.putIfAbsent(r.pid(), "?");
+        }
+        out.printf(FORMAT, "PID", "MEMTRACK", "JOLOKIA", "MAIN");
+        mains.forEach((pid, main) -> {
+            Registration r = memtrack.get(pid);
+            out.printf(FORMAT, pid, r == null ? "-" : r.version(), r == null ? "-" : r.jolokiaUrl().orElse("off"),
+                    main);
+        });
         return 0;
-    }
-
-    private static String[] memtrackColumns(String id) {
-        try (TargetJvm target = TargetJvm.attach(Long.parseLong(id))) {
-            AgentPresence p = AgentPresence.of(target.systemProperties());
-            return p.loaded()
-                    ? new String[] {p.version().orElse("?"), p.jolokiaUrl().orElse(p.state().orElse("-"))}
-                    : new String[] {"-", "-"};
-        } catch (CliException e) {
-            return new String[] {"?", "cannot attach"};
-        }
-    }
-
-    private static String[] answer(Future<String[]> answer) {
-        try {
-            return answer.get(ANSWER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (TimeoutException e) {
-            answer.cancel(true);
-            return new String[] {"?", "no answer in " + ANSWER_TIMEOUT_SECONDS + " s"};
-        } catch (ExecutionException e) {
-            return new String[] {"?", "cannot attach"};
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new String[] {"?", "interrupted"};
-        }
     }
 }

@@ -10,6 +10,7 @@ import dev.memtrack.agent.log.LogSections;
 import dev.memtrack.mbeans.AgentMXBean;
 import dev.memtrack.mbeans.MemtrackDomain;
 import dev.memtrack.mbeans.SubsystemStatus;
+import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -39,6 +40,7 @@ public final class Agent {
     private final String startMode;
     private final long startTimeMillis;
     private final AtomicBoolean stopped = new AtomicBoolean();
+    private volatile Registrations registrations;
     private volatile Sampler sampler;
     private volatile ExecutorService notifications;
     private volatile ScheduledExecutorService scheduler;
@@ -98,6 +100,7 @@ public final class Agent {
             all.startAll();
             sampler.start();
             TargetProperties.state("ready");
+            register(info);
             log.info("memtrack " + info.version() + " ready: jolokia " + info.jolokiaUrl().orElse("off")
                     + " mbeans " + MemtrackDomain.DOMAIN + ":*");
         } catch (Throwable t) {
@@ -132,6 +135,34 @@ public final class Agent {
             notificationsNow.shutdown();
         }
         TargetProperties.state("stopped");
+        withdraw(registrations);
+    }
+
+    /** Tells {@code list} that memtrack runs here; without it, list shows this JVM without memtrack. */
+    private void register(AgentInfo info) {
+        Registrations r = Registrations.forThisUser();
+        try {
+            r.publish(info.version(), startMode, info.jolokiaUrl());
+        } catch (IOException | RuntimeException e) {
+            log.warn("this JVM is not registered in " + r.directory() + ", so 'list' will not show "
+                    + "memtrack in it (status <pid> will): " + AgentLog.describe(e));
+            return;
+        }
+        registrations = r;
+        if (stopped.get()) {
+            withdraw(r);
+        }
+    }
+
+    private static void withdraw(Registrations r) {
+        if (r == null) {
+            return;
+        }
+        try {
+            r.withdraw();
+        } catch (IOException | RuntimeException e) {
+            // The next list removes a file whose process is gone.
+        }
     }
 
     private List<SubsystemStatus> subsystemStatuses() {

@@ -10,33 +10,31 @@ import java.util.List;
 import java.util.concurrent.Executor;
 
 /**
- * An {@link HttpServer} that puts filters in front of every context created on it. Jolokia creates
- * its contexts itself (and leaves {@code /jolokia/config} without authenticator), so this is how
- * every path gets the same guard.
+ * An {@link HttpServer} that puts the same filters, in order, in front of every context created on it.
+ * Jolokia creates its contexts itself (and leaves {@code /jolokia/config} without authenticator), so
+ * this is how every path gets the same guard.
  */
 final class GuardedHttpServer extends HttpServer {
 
     private final HttpServer delegate;
-    private final List<Filter> filters;
+    private final List<Filter> guards;
 
-    /** @param filters run in this order before the context's own filters and handler */
-    GuardedHttpServer(HttpServer delegate, List<Filter> filters) {
+    GuardedHttpServer(HttpServer delegate, List<Filter> guards) {
         this.delegate = delegate;
-        this.filters = List.copyOf(filters);
+        this.guards = List.copyOf(guards);
     }
 
     @Override
     public HttpContext createContext(String path, HttpHandler handler) {
-        return guarded(delegate.createContext(path, handler));
+        HttpContext context = delegate.createContext(path, handler);
+        context.getFilters().addAll(0, guards);
+        return context;
     }
 
     @Override
     public HttpContext createContext(String path) {
-        return guarded(delegate.createContext(path));
-    }
-
-    private HttpContext guarded(HttpContext context) {
-        context.getFilters().addAll(0, filters);
+        HttpContext context = delegate.createContext(path);
+        context.getFilters().addAll(0, guards);
         return context;
     }
 

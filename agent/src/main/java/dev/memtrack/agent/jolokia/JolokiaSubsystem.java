@@ -31,12 +31,15 @@ import org.jolokia.server.core.config.SystemPropertyMode;
  * <ul>
  *   <li>binds loopback; a non-loopback address needs user and password ({@link JolokiaSettings});</li>
  *   <li>every request passes {@link RequestGuard} first (foreign Origin, cross-site fetch and
- *       non-loopback Host refused with 403; missing credentials 401 when auth is on);</li>
+ *       non-loopback Host refused with 403; missing credentials 401 when auth is on), then
+ *       {@link RequestScreen} (body size, JSON, no proxy requests; Jolokia's plain-text errors become
+ *       JSON naming the bad value);</li>
  *   <li>its connections answer without Nagle's delay ({@link NoDelayFilter});</li>
  *   <li>memtrack's access policy ({@code jolokia-access.xml}) or the user's replacement, validated
  *       before start;</li>
- *   <li>no JSR-160 proxy (not shipped, and disabled by name), no discovery, no server detectors, no
- *       stack traces in errors; the application's own {@code jolokia.*} properties and
+ *   <li>no JSR-160 proxy (not shipped, disabled by name, and requests with a target refused), no
+ *       discovery, no server detectors, no stack traces in errors (not even when a request asks for
+ *       them); the application's own {@code jolokia.*} properties and
  *       {@code JOLOKIA_*} variables are ignored ({@link SystemPropertyMode#NEVER}).</li>
  * </ul>
  * The HTTP server is memtrack's own (so the guard sits on every context), served by two daemon
@@ -82,6 +85,7 @@ public final class JolokiaSubsystem implements Subsystem {
         List<Filter> filters = new ArrayList<>();
         NoDelayFilter.create(context.instrumentation(), context.log()).ifPresent(filters::add);
         filters.add(new RequestGuard(new RequestOrigin(settings.loopback()), settings.credentials().orElse(null)));
+        filters.add(new RequestScreen(new ConversionExplainer(context.mbeans().server()), CONTEXT));
         HttpServer guarded = new GuardedHttpServer(http, filters);
         int port = http.getAddress().getPort();
         JolokiaServerConfig config = new JolokiaServerConfig(jolokiaOptions(settings, port), SystemPropertyMode.NEVER);
@@ -117,6 +121,8 @@ public final class JolokiaSubsystem implements Subsystem {
         options.put("disableDetectors", "true");
         options.put("includeStackTrace", "false");
         options.put("serializeException", "false");
+        // Without this a client may ask for stack traces itself (?includeStackTrace=true).
+        options.put("allowErrorDetails", "false");
         options.put("debug", "false");
         options.put("disabledServices", JSR160_HANDLER);
         options.put("agentDescription", "memtrack");

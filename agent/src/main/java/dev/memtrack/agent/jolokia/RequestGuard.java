@@ -4,15 +4,13 @@ import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
  * The first thing every request to the endpoint goes through, on every context Jolokia creates
  * (including its unauthenticated {@code /config}): refuses browser requests from elsewhere with 403
  * ({@link RequestOrigin}), then, when credentials are configured, requests without them with 401.
- * Jolokia's access policy applies after this.
+ * Both answers are JSON ({@link ErrorReply}). Jolokia's access policy applies after this.
  *
  * <p>Thread-safe.
  */
@@ -35,12 +33,12 @@ final class RequestGuard extends Filter {
         Optional<String> refusal = origin.refusal(headers.getFirst("Host"), headers.getFirst("Origin"),
                 headers.getFirst("Sec-Fetch-Site"));
         if (refusal.isPresent()) {
-            reply(exchange, 403, "403 Forbidden: " + refusal.get());
+            ErrorReply.forbidden(refusal.get()).send(exchange);
             return;
         }
         if (credentials != null && !credentials.matches(headers.getFirst("Authorization"))) {
             exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
-            reply(exchange, 401, "401 Unauthorized: this endpoint needs a user and password");
+            new ErrorReply(401, ErrorReply.SECURITY, "this endpoint needs a user and password").send(exchange);
             return;
         }
         chain.doFilter(exchange);
@@ -49,14 +47,5 @@ final class RequestGuard extends Filter {
     @Override
     public String description() {
         return "memtrack request guard (origin, host, credentials)";
-    }
-
-    private static void reply(HttpExchange exchange, int status, String text) throws IOException {
-        byte[] body = (text + "\n").getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
-        exchange.sendResponseHeaders(status, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
     }
 }

@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
 public final class RequestOrigin {
 
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    private static final Pattern PORT = Pattern.compile("(:\\d{1,5})?");
 
     private final boolean loopbackEndpoint;
 
@@ -81,7 +82,9 @@ public final class RequestOrigin {
         String a = authority.trim();
         if (a.startsWith("[")) {
             int end = a.indexOf(']');
-            return end > 0 ? a.substring(1, end) : a;
+            // Only a port may follow the bracketed literal: "[::1].evil.example" is a name, not ::1.
+            boolean literal = end > 0 && PORT.matcher(a.substring(end + 1)).matches();
+            return literal ? a.substring(1, end) : a;
         }
         int colon = a.indexOf(':');
         if (colon >= 0 && a.indexOf(':', colon + 1) < 0) {

@@ -51,14 +51,15 @@ public final class AgentLog {
         return false;
     }
 
-    /** A throwable as one line: its type and message, and those of its root cause. */
+    /** A throwable as one line: its type and message, and those of its root cause unless already quoted. */
     public static String describe(Throwable t) {
         Throwable root = t;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
         String text = t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
-        if (root != t) {
+        // A cause whose message the text already quotes adds nothing but length.
+        if (root != t && (root.getMessage() == null || !text.contains(root.getMessage()))) {
             text += " (caused by " + root.getClass().getSimpleName()
                     + (root.getMessage() == null ? "" : ": " + root.getMessage()) + ")";
         }

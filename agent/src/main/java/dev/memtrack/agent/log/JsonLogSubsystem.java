@@ -6,6 +6,7 @@ import dev.memtrack.agent.core.AgentContext;
 import dev.memtrack.agent.core.Subsystem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
@@ -52,8 +53,7 @@ public final class JsonLogSubsystem implements Subsystem {
             file = new RotatingFile(path, context.config().size(ConfigKey.LOG_MAX_BYTES),
                     context.config().integer(ConfigKey.LOG_MAX_FILES));
         } catch (IOException e) {
-            throw new IOException("cannot open JSON Lines log '" + path + "': " + e.getClass().getSimpleName()
-                    + " " + e.getMessage(), e);
+            throw new IOException("cannot open JSON Lines log '" + path + "': " + reason(e), e);
         }
         events.open();
         context.everyInterval(() -> writeLines(context));
@@ -101,7 +101,7 @@ public final class JsonLogSubsystem implements Subsystem {
     }
 
     private static StringBuilder lineStart(long epochMillis) {
-        return new StringBuilder(2048).append("{\"time\":\"").append(Instant.ofEpochMilli(epochMillis))
+        return new StringBuilder(2048).append(TornLine.LINE_START).append('"').append(Instant.ofEpochMilli(epochMillis))
                 .append("\",\"epochMillis\":").append(epochMillis);
     }
 
@@ -109,9 +109,19 @@ public final class JsonLogSubsystem implements Subsystem {
         try {
             file.append(line.toString());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write JSON Lines log '" + file.file() + "': "
-                    + e.getClass().getSimpleName() + " " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write JSON Lines log '" + file.file() + "': " + reason(e), e);
         }
+    }
+
+    /** The system's words for an I/O failure ("/var/log/x: Not a directory", "No space left on device"). */
+    static String reason(IOException e) {
+        if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            return fs.getMessage();
+        }
+        if (e.getClass() == IOException.class && e.getMessage() != null) {
+            return e.getMessage();
+        }
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }
 
     @Override

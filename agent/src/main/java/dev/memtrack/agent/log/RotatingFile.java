@@ -13,7 +13,9 @@ import java.nio.file.StandardOpenOption;
  * Appends lines to a file and rotates it by size: when the next line would take the file past
  * {@code maxBytes}, {@code name} becomes {@code name.1}, {@code name.1} becomes {@code name.2}, ...,
  * and {@code name.<maxFiles>} is deleted. Each line is handed to the operating system as it is
- * written (no buffering in the JVM), so a crash loses at most the line being written.
+ * written (no buffering in the JVM), so a crash loses at most the line being written; a line torn by
+ * such a crash is cut off when the file is opened again ({@link TornLine}), so it never runs into the
+ * next one.
  *
  * <p>Not thread-safe: one writer thread.
  */
@@ -69,9 +71,9 @@ public final class RotatingFile implements Closeable {
     }
 
     private void open() throws IOException {
+        size = TornLine.repair(file);
         out = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
                 StandardOpenOption.WRITE);
-        size = Files.size(file);
     }
 
     @Override

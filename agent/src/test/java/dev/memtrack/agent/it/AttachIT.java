@@ -2,12 +2,19 @@ package dev.memtrack.agent.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.tools.attach.VirtualMachine;
+import dev.memtrack.agent.testing.AgentJar;
+import dev.memtrack.agent.testing.AgentSubsystems;
 import dev.memtrack.agent.testing.ChildJvm;
+import dev.memtrack.agent.testing.Heartbeat;
 import dev.memtrack.agent.testing.JolokiaClient;
 import dev.memtrack.agent.testing.TestJdk;
-import dev.memtrack.agent.testing.apps.WorkloadApp;
+import dev.memtrack.agent.testing.apps.HeartbeatApp;
 import dev.memtrack.mbeans.AgentMXBean;
+import dev.memtrack.mbeans.SubsystemStatus;
 import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -28,11 +35,10 @@ class AttachIT {
 
     @BeforeAll
     static void start() {
-        target = ChildJvm.withoutAgent().name("attach-target").main(WorkloadApp.class, "idle").start();
-        plain = ChildJvm.withoutAgent().name("plain").jvmArgs("-Dmemtrack.bogus=1").main(WorkloadApp.class, "idle")
-                .start();
-        target.awaitStdout("workload-app started");
-        plain.awaitStdout("workload-app started");
+        target = ChildJvm.withoutAgent().name("attach-target").main(HeartbeatApp.class).start();
+        plain = ChildJvm.withoutAgent().name("plain").jvmArgs("-Dmemtrack.bogus=1").main(HeartbeatApp.class).start();
+        target.awaitStdout("heartbeat-app started");
+        plain.awaitStdout("heartbeat-app started");
     }
 
     @AfterAll
@@ -68,6 +74,32 @@ class AttachIT {
         assertThat(again.stdout()).startsWith("memtrack is already running in " + target.pid() + ": memtrack ")
                 .contains("(attach at ");
         assertThat(target.stderrLines()).filteredOn(l -> ChildJvm.READY.matcher(l).find()).hasSize(1);
+
+        // The same JVM loaded twice behind the CLI's back (two -javaagent, or attach from elsewhere).
+        String second = loadAgentDirectly(target.pid());
+        assertThat(second).isNull();
+        assertThat(target.awaitStderr("already running in this JVM"))
+                .matches("\\[memtrack] already running in this JVM \\(started by attach at \\S+Z\\); this attach is "
+                        + "ignored");
+        assertThat(target.stderrLines()).filteredOn(l -> ChildJvm.READY.matcher(l).find()).hasSize(1);
+        List<SubsystemStatus> states = AgentSubsystems.of(target);
+        AgentSubsystems.assertRunning(states, "heap-stats", "system-stats", "processes", "policy", "jolokia");
+        Heartbeat.assertContinues(target);
+    }
+
+    /** Loads the agent jar into {@code pid} with the attach API itself, past the CLI's check; null when loaded. */
+    private static String loadAgentDirectly(long pid) {
+        try {
+            VirtualMachine vm = VirtualMachine.attach(Long.toString(pid));
+            try {
+                vm.loadAgent(AgentJar.path().toString(), "jolokia.port=0");
+                return null;
+            } finally {
+                vm.detach();
+            }
+        } catch (Exception e) {
+            return e.toString();
+        }
     }
 
     @Test
@@ -80,8 +112,26 @@ class AttachIT {
         ChildJvm.CliResult list = ChildJvm.cli("list");
         assertThat(list.exitStatus()).isZero();
         assertThat(list.stdout()).startsWith("PID").containsPattern(
-                "(?m)^" + target.pid() + "\\s+\\S+\\s+http://127\\.0\\.0\\.1:\\d+/jolokia/\\s+" + WorkloadApp.class.getName())
-                .containsPattern("(?m)^" + plain.pid() + "\\s+-\\s+-\\s+" + WorkloadApp.class.getName());
+                "(?m)^" + target.pid() + "\\s+\\S+\\s+http://127\\.0\\.0\\.1:\\d+/jolokia/\\s+" + HeartbeatApp.class.getName())
+                .containsPattern("(?m)^" + plain.pid() + "\\s+-\\s+-\\s+" + HeartbeatApp.class.getName());
+    }
+
+    /**
+     * list reads what it needs without attaching: the plain JVM (never attached to so far) printed no
+     * thread dump, has no attach listener ({@code .java_pid<pid>}) and no attach handshake file.
+     */
+    @Test
+    @Order(3)
+    void listLeavesOtherJvmsAlone() throws Exception {
+        ChildJvm.CliResult list = ChildJvm.cli("list");
+        assertThat(list.exitStatus()).isZero();
+        Heartbeat.assertContinues(plain);
+
+        assertThat(plain.stdout()).doesNotContain("Full thread dump").doesNotContain("\"main\"");
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        assertThat(tmp.resolve(".java_pid" + plain.pid())).doesNotExist();
+        assertThat(tmp.resolve(".attach_pid" + plain.pid())).doesNotExist();
+        assertThat(Path.of("/proc", Long.toString(plain.pid()), "cwd", ".attach_pid" + plain.pid())).doesNotExist();
     }
 
     @Test

@@ -1,11 +1,19 @@
 package dev.memtrack.agent.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.memtrack.agent.core.Registrations;
+import dev.memtrack.agent.log.JsonLinesReader;
+import dev.memtrack.agent.testing.AgentSubsystems;
+import dev.memtrack.agent.testing.Await;
 import dev.memtrack.agent.testing.ChildJvm;
+import dev.memtrack.agent.testing.DemoJvm;
+import dev.memtrack.agent.testing.Heartbeat;
 import dev.memtrack.agent.testing.Jmx;
 import dev.memtrack.agent.testing.JolokiaClient;
 import dev.memtrack.agent.testing.JolokiaNotifications;
+import dev.memtrack.agent.testing.apps.HeartbeatApp;
 import dev.memtrack.agent.testing.apps.WorkloadApp;
 import dev.memtrack.mbeans.AgentMXBean;
 import dev.memtrack.mbeans.NotificationTypes;
@@ -14,6 +22,7 @@ import dev.memtrack.mbeans.SubsystemStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +36,13 @@ import javax.management.openmbean.TabularData;
 import org.jolokia.json.parser.JSONParser;
 import org.junit.jupiter.api.Test;
 
-/** The JSON Lines log: parseable lines, rotation, and a write failure that disables only the log. */
+/**
+ * The JSON Lines log: parseable lines, rotation, failures that disable only the log (a broken rotation, a
+ * path below a regular file, a full disk), and nothing lost but a torn last line when the JVM is killed.
+ */
 class JsonLogIT {
+
+    private static final String KEEP_RUNNING = "; the application and the rest of memtrack keep running";
 
     @Test
     void writesParseableLinesRotatesAndSurvivesAFailureOfItsOwn() throws Exception {
@@ -82,6 +96,108 @@ class JsonLogIT {
                 assertThat(app.isAlive()).isTrue();
             }
         }
+    }
+
+    @Test
+    void aLogPathBelowARegularFileTurnsOffTheLogOnlyWithTheSystemsReason() throws IOException {
+        Path file = Files.writeString(ChildJvm.workDir().resolve("not-a-directory-" + System.nanoTime()), "x");
+        Path log = file.resolve("logs").resolve("memtrack.jsonl");
+        try (ChildJvm app = ChildJvm.withAgent("jolokia.port=0,interval=200ms,log=" + log)
+                .main(HeartbeatApp.class).start()) {
+            app.awaitReady();
+
+            String reason = "failed to start: IOException: cannot open JSON Lines log '" + log + "': "
+                    + file.resolve("logs") + ": Not a directory";
+            assertThat(app.memtrackLines()).contains("[memtrack] warning: json-log disabled: " + reason + KEEP_RUNNING);
+            List<SubsystemStatus> states = AgentSubsystems.of(app);
+            AgentSubsystems.assertDisabled(states, "json-log", reason);
+            AgentSubsystems.assertRunning(states, "heap-stats", "system-stats", "processes", "policy", "jolokia");
+            Heartbeat.assertContinues(app);
+        }
+    }
+
+    @Test
+    void aFullDiskTurnsOffTheLogOnlyWithTheSystemsReason() {
+        assumeTrue(Files.exists(Path.of("/dev/full")), "needs /dev/full");
+        try (ChildJvm app = ChildJvm.withAgent("jolokia.port=0,interval=200ms,log=/dev/full")
+                .main(HeartbeatApp.class).start()) {
+            app.awaitReady();
+
+            String reason = "failed while sampling: UncheckedIOException: cannot write JSON Lines log '/dev/full': "
+                    + "No space left on device";
+            app.awaitStderr("[memtrack] warning: json-log disabled: " + reason + KEEP_RUNNING);
+            List<SubsystemStatus> states = AgentSubsystems.of(app);
+            AgentSubsystems.assertDisabled(states, "json-log", reason);
+            AgentSubsystems.assertRunning(states, "heap-stats", "system-stats", "processes", "policy", "jolokia");
+            Heartbeat.assertContinues(app);
+        }
+    }
+
+    /**
+     * kill -9 of the demo workload while it logs every 100 ms: every complete line of the log and of its
+     * rotated files parses, the reader ({@code log} command) accepts them, a line torn by the kill is
+     * skipped and cut off when the log is opened again, and the lines after it are whole.
+     */
+    @Test
+    void theLogSurvivesKillNineAndItsReaderToleratesATornLastLine() throws Exception {
+        Path dir = Files.createDirectories(ChildJvm.workDir().resolve("kill9-" + System.nanoTime()));
+        Path log = dir.resolve("memtrack.jsonl");
+        String options = "interval=100ms,log=" + log + ",log.maxBytes=256KiB,log.maxFiles=3";
+        DemoJvm demo = DemoJvm.start(options);
+        long pid = demo.pid();
+        Path registration = Registrations.forThisUser().directory().resolve(pid + ".properties");
+        try {
+            Await.until("a rotated file and three lines in the current one", () -> Files.exists(log.resolveSibling(
+                    "memtrack.jsonl.1")) && JsonLinesReader.lines(log).size() >= 3);
+            assertThat(registration).exists();
+            assertThat(demo.jvm().kill()).as("exit status after SIGKILL").isEqualTo(137);
+        } finally {
+            demo.close();
+        }
+
+        List<Long> times = new ArrayList<>();
+        List<Path> files = JsonLinesReader.withRotated(log);
+        assertThat(files).hasSizeGreaterThanOrEqualTo(2).endsWith(log);
+        for (Path file : files) {
+            JsonLinesReader.Summary s = JsonLinesReader.read(file, line -> {
+                assertThat(line.json()).containsKeys("time", "epochMillis");
+                times.add(((Number) line.json().get("epochMillis")).longValue());
+            });
+            assertThat(s.intact()).as("%s: %s", file, s.problems()).isTrue();
+            if (!file.equals(log)) {
+                assertThat(s.tornBytes()).as("a rotated file is complete").isZero();
+            }
+        }
+        assertThat(times).hasSizeGreaterThan(3).isSorted();
+        ChildJvm.CliResult check = ChildJvm.cli("log", log.toString());
+        assertThat(check.exitStatus()).as(check.stderr()).isZero();
+        assertThat(check.stdout().lines()).hasSize(files.size())
+                .allSatisfy(l -> assertThat(l).matches(".+: \\d+ lines \\(\\d+ events?\\), \\S+ to \\S+(; torn .*)?"));
+
+        // A kill seldom lands inside a write; the tear it would leave is made by hand.
+        String torn = "{\"time\":\"2026-01-01T00:00:00Z\",\"epochMillis\":1767225600000,\"heap\":{\"heapUsedBy";
+        Files.writeString(log, torn, StandardOpenOption.APPEND);
+        ChildJvm.CliResult tornCheck = ChildJvm.cli("log", log.toString());
+        assertThat(tornCheck.exitStatus()).as(tornCheck.stderr()).isZero();
+        assertThat(tornCheck.stdout()).contains("; torn last line skipped (" + torn.length()
+                + " bytes written when the process stopped)");
+        List<String> linesBefore = JsonLinesReader.lines(log).stream().map(JsonLinesReader.Line::text).toList();
+
+        // The killed JVM could not withdraw its registration: list ignores the file and removes it.
+        assertThat(registration).exists();
+        ChildJvm.CliResult list = ChildJvm.cli("list");
+        assertThat(list.stdout()).doesNotContainPattern("(?m)^" + pid + "\\s");
+        assertThat(registration).doesNotExist();
+
+        try (DemoJvm again = DemoJvm.start(options)) {
+            Await.until("two new lines after the restart",
+                    () -> JsonLinesReader.lines(log).size() >= linesBefore.size() + 2);
+        }
+        List<String> linesAfter = new ArrayList<>();
+        JsonLinesReader.Summary after = JsonLinesReader.read(log, line -> linesAfter.add(line.text()));
+        assertThat(after.intact()).as("%s", after.problems()).isTrue();
+        assertThat(linesAfter).startsWith(linesBefore.toArray(String[]::new));
+        assertThat(Files.readString(log)).doesNotContain(torn);
     }
 
     private static void sabotage(Path oldest) throws IOException {

@@ -12,6 +12,7 @@ import dev.memtrack.agent.testing.PolicyOverJolokia.Decision;
 import dev.memtrack.mbeans.NotificationTypes;
 import dev.memtrack.mbeans.PolicyDecision;
 import dev.memtrack.mbeans.PolicyMXBean;
+import dev.memtrack.mbeans.StressSimulatorMXBean;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -27,6 +28,7 @@ import javax.management.ObjectName;
 import javax.management.openmbean.CompositeData;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.jolokia.json.parser.JSONParser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -60,9 +62,12 @@ class PolicyDemoIT {
             + rule("pinned", "0s", "1s", "reduce-parallelism(background)")
             + rule("nice", "0s", "10m", "renice")
             + rule("squeeze", "0s", "10m", "reduce-parallelism(background)")
-            + rule("notify", "0s", "10m", "pause(workload:stress-phase)");
+            + rule("notify", "0s", "10m", "pause(workload:stress-phase)")
+            + rule("rest", "0s", "10m", "pause(workload:stress-phase)")
+            + rule("halt", "0s", "10m", "stop-stress");
     private static final List<String> RULE_NAMES = List.of("heap-high", "heap-higher", "pinned", "nice", "squeeze",
-            "notify");
+            "notify", "rest", "halt");
+    private static final String STRESS = StressSimulatorMXBean.OBJECT_NAME;
     private static final String JFR_RECORDING = "memtrack-it";
 
     private static Path dir;
@@ -110,6 +115,7 @@ class PolicyDemoIT {
         policy.call("undoAll");
         demo.setParallelism("batch-job", 2);
         demo.setParallelism("stress-phase", 1);
+        demo.jolokia().exec(STRESS, "stop");
     }
 
     @Test
@@ -176,41 +182,58 @@ class PolicyDemoIT {
         assertCriticalAndOthersUntouched();
     }
 
+    /** Every kind of change: parallelism, pause, the stress generator and the nice value of another process. */
     @Test
     void undoAllRestoresEveryChangeAfterAModeSwitchIncludingTheNiceOfARealProcess() throws IOException {
         int batchBefore = demo.parallelism("batch-job");
         assertThat(nice(sleeper.pid())).isZero();
+        assertThat(demo.paused("stress-phase")).isFalse();
+        assertThat(demo.jolokia().exec(STRESS, "start", 8, 8, "STEADY").status()).isEqualTo(200);
         long before = policy.lastDecisionId();
 
-        policy.setThreshold("nice", 1);
-        policy.setThreshold("squeeze", 1);
+        for (String rule : List.of("nice", "squeeze", "rest", "halt")) {
+            policy.setThreshold(rule, 1);
+        }
         Await.until("sleep reniced", () -> nice(sleeper.pid()), n -> n == 5);
         Await.until("batch-job halved", () -> demo.parallelism("batch-job"), p -> p == (batchBefore + 1) / 2);
+        Await.until("stress-phase paused", () -> demo.paused("stress-phase"), paused -> paused);
+        Await.until("the stress generator stopped", () -> stressRunning(), running -> !running);
         policy.setMode("ADVISORY");
 
         assertThat(policy.mode()).isEqualTo("ADVISORY");
         assertThat(nice(sleeper.pid())).as("a mode switch undoes nothing").isEqualTo(5);
         assertThat(demo.parallelism("batch-job")).isEqualTo((batchBefore + 1) / 2);
+        assertThat(demo.paused("stress-phase")).isTrue();
+        assertThat(stressRunning()).isFalse();
         assertThat(policy.decisionsAfter(before)).extracting(Decision::brief).containsExactlyInAnyOrder(
                 "nice renice process:" + sleeper.pid() + " nice=0 -> nice=5 PENDING",
                 "squeeze reduce-parallelism workload:batch-job parallelism=" + batchBefore + " -> parallelism="
-                        + (batchBefore + 1) / 2 + " PENDING");
+                        + (batchBefore + 1) / 2 + " PENDING",
+                "rest pause workload:stress-phase paused=false -> paused=true PENDING",
+                "halt stop-stress simulator:stress running STEADY to 8 MiB at 8 MiB/s -> stopped PENDING");
         long acted = policy.lastDecisionId();
 
         Object undone = policy.call("undoAll");
 
         assertThat(demo.parallelism("batch-job")).isEqualTo(batchBefore);
+        assertThat(demo.paused("stress-phase")).isFalse();
+        assertThat(stressRunning()).isTrue();
+        assertThat(demo.jolokia().read(STRESS, "Status").value()).asInstanceOf(InstanceOfAssertFactories.MAP)
+                .containsEntry("pattern", "STEADY").containsEntry("targetBytes", 8L * 1024 * 1024);
         List<Decision> undos = policy.decisionsAfter(acted).stream().filter(d -> d.rule().equals("manual")).toList();
+        assertThat(undos).extracting(Decision::brief).contains(
+                "manual reduce-parallelism workload:batch-job parallelism=" + (batchBefore + 1) / 2
+                        + " -> parallelism=" + batchBefore + " UNDONE",
+                "manual pause workload:stress-phase paused=true -> paused=false UNDONE",
+                "manual stop-stress simulator:stress stopped -> running STEADY to 8 MiB at 8 MiB/s UNDONE");
         if (isRoot()) {
-            assertThat(undone).isEqualTo(2L);
+            assertThat(undone).isEqualTo(4L);
             assertThat(nice(sleeper.pid())).isZero();
-            assertThat(undos).extracting(Decision::brief).containsExactlyInAnyOrder(
-                    "manual renice process:" + sleeper.pid() + " nice=5 -> nice=0 UNDONE",
-                    "manual reduce-parallelism workload:batch-job parallelism=" + (batchBefore + 1) / 2
-                            + " -> parallelism=" + batchBefore + " UNDONE");
+            assertThat(undos).extracting(Decision::brief).hasSize(4)
+                    .contains("manual renice process:" + sleeper.pid() + " nice=5 -> nice=0 UNDONE");
         } else {
             // Lowering a nice value needs CAP_SYS_NICE: the restore is refused and says why.
-            assertThat(undone).isEqualTo(1L);
+            assertThat(undone).isEqualTo(3L);
             assertThat(undos).anySatisfy(d -> {
                 assertThat(d.outcome()).isEqualTo("FAILED");
                 assertThat(d.message()).contains("needs root or the CAP_SYS_NICE capability");
@@ -292,6 +315,10 @@ class PolicyDemoIT {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static boolean stressRunning() {
+        return Boolean.TRUE.equals(demo.jolokia().read(STRESS, "Running").value());
     }
 
     private static boolean isRoot() throws IOException {

@@ -56,4 +56,14 @@ class RequestOriginTest {
         assertThat(RequestOrigin.hostName("[::1]:80")).isEqualTo("::1");
         assertThat(RequestOrigin.hostName("localhost:80")).isEqualTo("localhost");
     }
+
+    @Test
+    void aBracketedLoopbackLiteralFollowedByANameIsNotLoopback() {
+        RequestOrigin loopback = new RequestOrigin(true);
+
+        assertThat(RequestOrigin.hostName("[::1]")).isEqualTo("::1");
+        assertThat(RequestOrigin.hostName("[::ffff:7f00:1].evil.example:80")).isEqualTo("[::ffff:7f00:1].evil.example:80");
+        assertThat(loopback.refusal("[::1].evil.example", null, null)).isPresent();
+        assertThat(loopback.refusal("127.0.0.1:8778", "http://[::1].evil.example", null)).isPresent();
+    }
 }

@@ -57,4 +57,31 @@ class RotatingFileTest {
         assertThat(Files.readString(log)).isEqualTo("b".repeat(50) + "\n");
         assertThat(Files.readString(dir.resolve("memtrack.jsonl.1"))).isEqualTo("a".repeat(50) + "\n");
     }
+
+    @Test
+    void aLineTornByACrashIsCutOffBeforeTheNextOneIsAppended() throws IOException {
+        Path log = dir.resolve("memtrack.jsonl");
+        String whole = "{\"time\":\"t\",\"epochMillis\":1}";
+        Files.writeString(log, whole + "\n" + "{\"time\":\"t\",\"epochMil");
+        try (RotatingFile file = new RotatingFile(log, 4096, 1)) {
+            file.append(whole);
+        }
+
+        assertThat(Files.readAllLines(log)).containsExactly(whole, whole);
+    }
+
+    @Test
+    void aCompleteLastLineWithoutNewlineAndForeignTextAreKept() throws IOException {
+        Path complete = dir.resolve("complete.jsonl");
+        Files.writeString(complete, "{\"time\":\"t\",\"epochMillis\":1}");
+        Path foreign = dir.resolve("foreign.jsonl");
+        Files.writeString(foreign, "notes of a person\nno newline here");
+        try (RotatingFile a = new RotatingFile(complete, 4096, 1); RotatingFile b = new RotatingFile(foreign, 4096, 1)) {
+            a.append("{}");
+            b.append("{}");
+        }
+
+        assertThat(Files.readAllLines(complete)).containsExactly("{\"time\":\"t\",\"epochMillis\":1}", "{}");
+        assertThat(Files.readAllLines(foreign)).containsExactly("notes of a person", "no newline here", "{}");
+    }
 }

@@ -247,6 +247,17 @@ public final class ChildJvm implements AutoCloseable {
         return "\n--- stdout of " + name + " (pid " + pid() + ") ---\n" + stdout() + "--- stderr ---\n" + stderr();
     }
 
+    /**
+     * Kills the JVM the hard way ({@code kill -9}: on Linux {@link Process#destroyForcibly()} sends
+     * SIGKILL), so that nothing of it runs any more, no shutdown hook included; waits for it to end.
+     *
+     * @return its exit status (137 on Linux)
+     */
+    public int kill() {
+        process.destroyForcibly();
+        return awaitExit(TIMEOUT);
+    }
+
     /** Destroys the JVM (gracefully, then forcibly) and waits for it. */
     @Override
     public void close() {

@@ -51,16 +51,18 @@ public final class JolokiaClient {
     private final URI base;
     private final String authorization;
     private final SSLContext tls;
+    private final Duration timeout;
     private final HttpClient http;
 
     public JolokiaClient(URI base) {
-        this(base, null, null);
+        this(base, null, null, ChildJvm.TIMEOUT);
     }
 
-    private JolokiaClient(URI base, String authorization, SSLContext tls) {
+    private JolokiaClient(URI base, String authorization, SSLContext tls, Duration timeout) {
         this.base = base.toString().endsWith("/") ? base : URI.create(base + "/");
         this.authorization = authorization;
         this.tls = tls;
+        this.timeout = timeout;
         HttpClient.Builder client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30));
         if (tls != null) {
             client.sslContext(tls);
@@ -71,12 +73,17 @@ public final class JolokiaClient {
 
     public JolokiaClient withCredentials(String user, String password) {
         String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        return new JolokiaClient(base, "Basic " + token, tls);
+        return new JolokiaClient(base, "Basic " + token, tls, timeout);
+    }
+
+    /** Fails a request that gets no answer within {@code timeout} (a hang), instead of the generous default. */
+    public JolokiaClient withTimeout(Duration timeout) {
+        return new JolokiaClient(base, authorization, tls, timeout);
     }
 
     /** Trusts what {@code tls} trusts (for a self-signed test certificate). */
     public JolokiaClient withTls(SSLContext tls) {
-        return new JolokiaClient(base, authorization, tls);
+        return new JolokiaClient(base, authorization, tls, timeout);
     }
 
     public URI base() {
@@ -114,7 +121,7 @@ public final class JolokiaClient {
 
     /** Sends any request below the base URL, e.g. {@code send("config", "POST", json, headers)}. */
     public Response send(String path, String method, String body, Map<String, String> headers) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(ChildJvm.TIMEOUT)
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(timeout)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (authorization != null) {

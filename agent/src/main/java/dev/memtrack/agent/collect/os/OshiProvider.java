@@ -1,5 +1,6 @@
 package dev.memtrack.agent.collect.os;
 
+import java.util.function.Function;
 import oshi.spi.SystemInfoProvider;
 
 /**
@@ -17,6 +18,33 @@ import oshi.spi.SystemInfoProvider;
 public final class OshiProvider {
 
     private OshiProvider() {
+    }
+
+    /**
+     * Builds a collector on a new provider. The first OSHI calls load JNA's native library (with
+     * {@code jna}, or {@code auto} off Linux); when it cannot be loaded, the JVM throws a
+     * {@link LinkageError} (and later a bare "Could not initialize class"), which becomes a reason a
+     * person can act on.
+     */
+    public static <T> T open(String mode, Function<SystemInfoProvider, T> collector) {
+        try {
+            return collector.apply(create(mode));
+        } catch (LinkageError e) {
+            throw new IllegalStateException("OSHI cannot load its native library through JNA (oshi.provider="
+                    + mode + "): " + rootMessage(e) + (System.getProperty("os.name", "").startsWith("Linux")
+                    ? "; oshi.provider=native-free reads /proc without native code" : ""));
+        }
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        // "Could not initialize class X" says nothing; the first failure's message is kept in the chain.
+        String message = root.getMessage();
+        return message == null ? root.getClass().getSimpleName()
+                : message.replaceFirst("^Exception \\S+: ", "").replaceFirst(" \\[in thread \"[^\"]*\"]$", "");
     }
 
     public static SystemInfoProvider create(String mode) {

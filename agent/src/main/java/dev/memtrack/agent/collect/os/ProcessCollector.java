@@ -16,11 +16,13 @@ public final class ProcessCollector {
 
     private final OperatingSystem os;
     private final UserNames users = new UserNames(Path.of("/etc/passwd"));
+    private final long ownPid = ProcessHandle.current().pid();
 
     public ProcessCollector(SystemInfoProvider info) {
         this.os = info.getOperatingSystem();
     }
 
+    /** @throws IllegalStateException when the table OSHI read lacks this JVM ({@link OsReadings}) */
     public ProcessSnapshot sample() {
         long nanos = System.nanoTime();
         long millis = System.currentTimeMillis();
@@ -30,6 +32,7 @@ public final class ProcessCollector {
                     state(p.getState()), p.getKernelTime() + p.getUserTime(), p.getResidentMemory(),
                     p.getVirtualSize(), p.getThreadCount()));
         }
+        OsReadings.requirePlausible(samples, ownPid);
         return new ProcessSnapshot(nanos, millis, samples);
     }
 

@@ -26,8 +26,8 @@ public final class ProcessesSubsystem implements Subsystem {
     @Override
     public void start(AgentContext context) throws Exception {
         this.context = context;
-        ProcessCollector collector =
-                new ProcessCollector(OshiProvider.create(context.config().choice(ConfigKey.OSHI_PROVIDER)));
+        ProcessCollector collector = OshiProvider.open(context.config().choice(ConfigKey.OSHI_PROVIDER),
+                ProcessCollector::new);
         new StatsPublisher<>(ProcessStats.class, collector::sample, ProcessStats::first, ProcessStats::between)
                 .start(context);
         context.mbeans().register(ProcessesMXBean.OBJECT_NAME,

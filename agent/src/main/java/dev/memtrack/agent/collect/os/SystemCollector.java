@@ -40,6 +40,7 @@ public final class SystemCollector {
         this.networkInterfaces = List.copyOf(hardware.getNetworkIFs());
     }
 
+    /** @throws IllegalStateException when OSHI's reading cannot be true ({@link OsReadings}) */
     public SystemSnapshot sample() {
         long nanos = System.nanoTime();
         long millis = System.currentTimeMillis();
@@ -50,10 +51,12 @@ public final class SystemCollector {
         }
         double[] load = processor.getSystemLoadAverage(3);
         VirtualMemory virtual = memory.getVirtualMemory();
-        return new SystemSnapshot(nanos, millis, cpu, cores,
+        SystemSnapshot snapshot = new SystemSnapshot(nanos, millis, cpu, cores,
                 new LoadAverage(orUnknown(load[0]), orUnknown(load[1]), orUnknown(load[2])),
                 memory.getTotal(), memory.getAvailable(), virtual.getSwapTotal(), virtual.getSwapUsed(),
                 diskCounters(), networkCounters(), os.getSystemUptime(), os.getProcessCount(), os.getThreadCount());
+        OsReadings.requirePlausible(snapshot);
+        return snapshot;
     }
 
     private List<DiskCounters> diskCounters() {

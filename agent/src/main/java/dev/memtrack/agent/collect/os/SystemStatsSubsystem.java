@@ -26,8 +26,8 @@ public final class SystemStatsSubsystem implements Subsystem {
     @Override
     public void start(AgentContext context) throws Exception {
         this.context = context;
-        SystemCollector collector =
-                new SystemCollector(OshiProvider.create(context.config().choice(ConfigKey.OSHI_PROVIDER)));
+        SystemCollector collector = OshiProvider.open(context.config().choice(ConfigKey.OSHI_PROVIDER),
+                SystemCollector::new);
         new StatsPublisher<>(SystemStats.class, collector::sample, SystemStats::first, SystemStats::between)
                 .start(context);
         context.mbeans().register(SystemMXBean.OBJECT_NAME,

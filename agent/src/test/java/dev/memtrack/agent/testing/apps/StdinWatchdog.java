@@ -2,7 +2,10 @@ package dev.memtrack.agent.testing.apps;
 
 import java.io.IOException;
 
-/** Ends a test app when its stdin closes, i.e. when the test JVM that started it is gone. */
+/**
+ * Ends a test app when its stdin closes: when the test JVM that started it is gone, and also when a test
+ * destroys it ({@link Process#destroy()} closes the pipe as it sends SIGTERM).
+ */
 final class StdinWatchdog {
 
     private StdinWatchdog() {
@@ -17,7 +20,8 @@ final class StdinWatchdog {
             } catch (IOException closed) {
                 // same as end of stream
             }
-            Runtime.getRuntime().halt(0);
+            // exit, not halt: shutdown hooks (memtrack's among them) run as when any application ends.
+            System.exit(0);
         }, "stdin-watchdog");
         t.setDaemon(true);
         t.start();

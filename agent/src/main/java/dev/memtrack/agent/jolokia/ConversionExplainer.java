@@ -1,0 +1,166 @@
+package dev.memtrack.agent.jolokia;
+
+import dev.memtrack.agent.log.JsonWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.management.JMException;
+import javax.management.MBeanAttributeInfo;
+import javax.management.MBeanInfo;
+import javax.management.MBeanOperationInfo;
+import javax.management.MBeanParameterInfo;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+import javax.management.openmbean.OpenMBeanAttributeInfo;
+import javax.management.openmbean.OpenMBeanParameterInfo;
+import javax.management.openmbean.OpenType;
+import org.jolokia.converter.object.ObjectToObjectConverter;
+import org.jolokia.converter.object.ObjectToOpenTypeConverter;
+import org.jolokia.server.core.request.JolokiaExecRequest;
+import org.jolokia.server.core.request.JolokiaRequest;
+import org.jolokia.server.core.request.JolokiaWriteRequest;
+
+/**
+ * Says which argument of an exec request, or which written value, Jolokia could not convert, and
+ * what that parameter accepts. Jolokia itself answers only {@code Can't process JolokiaExecRequest[...]};
+ * this converts the request's values again with Jolokia's own converters, in the way its exec and
+ * write handlers do (open types where the MBean declares them), to find the one that fails.
+ *
+ * <p>Thread-safe: the converters keep no state between calls.
+ */
+final class ConversionExplainer {
+
+    /** Longest excerpt of a value quoted in a message. */
+    static final int MAX_SHOWN_CHARS = 40;
+
+    private final MBeanServer server;
+    private final ObjectToObjectConverter objects = new ObjectToObjectConverter();
+    private final ObjectToOpenTypeConverter openTypes = new ObjectToOpenTypeConverter(objects, false);
+
+    ConversionExplainer(MBeanServer server) {
+        this.server = server;
+    }
+
+    /**
+     * @param requests the requests of one HTTP request, in order (more than one for a bulk request)
+     * @return why the first request with a value Jolokia cannot convert fails, if any does
+     */
+    Optional<String> explain(List<JolokiaRequest> requests) {
+        for (int i = 0; i < requests.size(); i++) {
+            Optional<String> why = explain(requests.get(i));
+            if (why.isPresent()) {
+                return requests.size() == 1 ? why : Optional.of("request " + (i + 1) + " of the bulk request "
+                        + "(the ones before it were executed, the ones after it were not): " + why.get());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<String> explain(JolokiaRequest request) {
+        try {
+            if (request instanceof JolokiaExecRequest exec) {
+                return explainExec(exec);
+            }
+            if (request instanceof JolokiaWriteRequest write) {
+                return explainWrite(write);
+            }
+        } catch (JMException | RuntimeException cannotTell) {
+            // The MBean went away or cannot describe itself: Jolokia's own message has to do.
+        }
+        return Optional.empty();
+    }
+
+    private Optional<String> explainExec(JolokiaExecRequest exec) throws JMException {
+        List<?> arguments = exec.getArguments() == null ? List.of() : exec.getArguments();
+        MBeanParameterInfo[] signature = signature(exec.getObjectName(), exec.getOperation(), arguments.size());
+        if (signature == null) {
+            return Optional.empty();
+        }
+        for (int i = 0; i < signature.length; i++) {
+            MBeanParameterInfo parameter = signature[i];
+            OpenType<?> openType = parameter instanceof OpenMBeanParameterInfo o ? o.getOpenType() : null;
+            Optional<String> refusal = refusal(parameter.getType(), openType, arguments.get(i));
+            if (refusal.isPresent()) {
+                return Optional.of("Cannot call " + operationName(exec.getOperation()) + " of "
+                        + exec.getObjectNameAsString() + ": argument " + (i + 1) + " (" + parameter.getName() + ") "
+                        + refusal.get());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<String> explainWrite(JolokiaWriteRequest write) throws JMException {
+        if (write.getPathParts() != null && !write.getPathParts().isEmpty()) {
+            return Optional.empty();
+        }
+        for (MBeanAttributeInfo attribute : server.getMBeanInfo(write.getObjectName()).getAttributes()) {
+            if (attribute.getName().equals(write.getAttributeName())) {
+                OpenType<?> openType = attribute instanceof OpenMBeanAttributeInfo o ? o.getOpenType() : null;
+                return refusal(attribute.getType(), openType, write.getValue()).map(why -> "Cannot write "
+                        + attribute.getName() + " of " + write.getObjectNameAsString() + ": the value " + why);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The one signature Jolokia would pick, as its exec handler does; null if there is none or it is ambiguous. */
+    private MBeanParameterInfo[] signature(ObjectName mbean, String operation, int arity) throws JMException {
+        String name = operationName(operation);
+        List<String> types = operation.equals(name) ? null : parameterTypes(operation, name);
+        MBeanInfo info = server.getMBeanInfo(mbean);
+        List<MBeanParameterInfo[]> matching = new ArrayList<>();
+        for (MBeanOperationInfo op : info.getOperations()) {
+            MBeanParameterInfo[] signature = op.getSignature();
+            if (op.getName().equals(name) && signature.length == arity
+                    && (types == null || types.equals(typesOf(signature)))) {
+                matching.add(signature);
+            }
+        }
+        return matching.size() == 1 ? matching.get(0) : null;
+    }
+
+    private static String operationName(String operation) {
+        int paren = operation.indexOf('(');
+        return paren < 0 ? operation : operation.substring(0, paren);
+    }
+
+    private static List<String> parameterTypes(String operation, String name) {
+        String inside = operation.substring(name.length() + 1, operation.length() - (operation.endsWith(")") ? 1 : 0));
+        return inside.isBlank() ? List.of() : List.of(inside.trim().split("\\s*,\\s*"));
+    }
+
+    private static List<String> typesOf(MBeanParameterInfo[] signature) {
+        List<String> types = new ArrayList<>();
+        for (MBeanParameterInfo p : signature) {
+            types.add(p.getType());
+        }
+        return types;
+    }
+
+    /** Why {@code value} cannot become {@code type}, or empty if Jolokia converts it. */
+    private Optional<String> refusal(String type, OpenType<?> openType, Object value) {
+        try {
+            if (openType != null) {
+                openTypes.convert(openType, value);
+            } else {
+                objects.convert(type, value);
+            }
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            String className = openType != null ? openType.getClassName() : type;
+            return Optional.of(shown(value) + " is not accepted for " + AcceptedValues.typeName(className)
+                    + ": expected " + AcceptedValues.describe(className, openType));
+        }
+    }
+
+    /** The value as JSON, long ones cut to an excerpt with their length. */
+    static String shown(Object value) {
+        String json = JsonWriter.write(value);
+        if (json.length() <= MAX_SHOWN_CHARS + 2) {
+            return json;
+        }
+        String text = value instanceof String s ? s : json;
+        return JsonWriter.write(text.substring(0, MAX_SHOWN_CHARS) + "...") + " (" + text.length()
+                + (value instanceof String ? " characters)" : " characters of JSON)");
+    }
+}
