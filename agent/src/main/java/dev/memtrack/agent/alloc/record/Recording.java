@@ -1,0 +1,253 @@
+package dev.memtrack.agent.alloc.record;
+
+import dev.memtrack.agent.alloc.table.SizeBuckets;
+import dev.memtrack.agent.alloc.table.SpaceSaving;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything recorded since the tracker started or was last reset: the bounded site and stack
+ * tables, each thread's state, and the JVM counters at the start. A reset replaces the whole
+ * recording, so threads never have to clear their own state on someone else's behalf.
+ *
+ * <p>Threads write their own {@link ThreadState} without locks. The tables and the list of
+ * threads are guarded by this object's monitor, taken only on slow paths: a sample, a full
+ * per-thread buffer, a new thread, a snapshot.
+ */
+public final class Recording {
+
+    private static final int RETIRED_THREADS = 1000;
+
+    final long startedAtMillis = System.currentTimeMillis();
+    final long jvmTotalAtStart;
+    private final Map<Long, Long> jvmBytesAtStart = new HashMap<>();
+    private final JvmAllocationCounters jvm;
+    private final Sampling sampling;
+
+    private final SpaceSaving<Integer> sites;
+    private final SpaceSaving<String> stacks;
+    private final List<ThreadState> live = new ArrayList<>();
+    private final List<RetiredThread> retired = new ArrayList<>();
+    private final long[] retiredBuckets = new long[SizeBuckets.COUNT];
+    private long retiredMaxBytes;
+    private long retiredOwnBytes;
+    private long retiredSamples;
+    private volatile boolean estimated;
+
+    private final ThreadLocal<ThreadState> states = new ThreadLocal<>() {
+        @Override
+        protected ThreadState initialValue() {
+            return register(Thread.currentThread());
+        }
+    };
+
+    public Recording(JvmAllocationCounters jvm, Sampling sampling, int maxSites) {
+        this.jvm = jvm;
+        this.sampling = sampling;
+        this.sites = new SpaceSaving<>(maxSites);
+        this.stacks = new SpaceSaving<>(maxSites);
+        long[] ids = ManagementFactory.getThreadMXBean().getAllThreadIds();
+        long[] bytes = jvm.threads(ids);
+        for (int i = 0; i < ids.length; i++) {
+            if (bytes[i] >= 0) {
+                jvmBytesAtStart.put(ids[i], bytes[i]);
+            }
+        }
+        this.jvmTotalAtStart = jvm.total();
+    }
+
+    public long startedAtMillis() {
+        return startedAtMillis;
+    }
+
+    /** JVM-wide bytes allocated since this recording started. */
+    public long jvmBytesSinceStart() {
+        return jvm.total() - jvmTotalAtStart;
+    }
+
+    /** Whether any figure of this recording is a sampled estimate. */
+    public boolean isEstimated() {
+        return estimated;
+    }
+
+    ThreadState state() {
+        return states.get();
+    }
+
+    private ThreadState register(Thread thread) {
+        long before = jvm.currentThread();
+        ThreadState s = new ThreadState(thread, sampling.seedFor(thread), sampling.intervalBytes());
+        synchronized (this) {
+            live.add(s);
+        }
+        s.ownBytes += jvm.since(before);
+        return s;
+    }
+
+    /** Moves a thread's exact counts into the site table; called by that thread. */
+    synchronized void drain(ThreadState t) {
+        drainCounts(t);
+        t.counts.clear();
+    }
+
+    private void drainCounts(ThreadState t) {
+        SiteCounts c = t.counts;
+        for (int i = 0; i < c.keys.length; i++) {
+            if (c.keys[i] != 0) {
+                long count = c.values[2 * i];
+                long bytes = c.values[2 * i + 1];
+                sites.add(c.keys[i] - 1, count, bytes, false);
+                t.drainedCount += count;
+                t.drainedBytes += bytes;
+            }
+        }
+    }
+
+    /** Records one sample: its stack always, its site too when counts are sampled rather than exact. */
+    synchronized void addSample(int site, long count, long bytes, String stack, boolean siteIsEstimated) {
+        if (siteIsEstimated) {
+            sites.add(site, count, bytes, true);
+            estimated = true;
+        }
+        stacks.add(stack, count, bytes, true);
+    }
+
+    /**
+     * Folds the states of threads that have ended into the tables (a thread's last writes
+     * happen-before {@code isAlive()} returns false) and refreshes the JVM counter of live ones.
+     */
+    public synchronized void retireEndedThreads() {
+        long[] ids = new long[live.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = live.get(i).threadId;
+        }
+        long[] bytes = jvm.threads(ids);
+        int i = 0;
+        for (Iterator<ThreadState> it = live.iterator(); it.hasNext(); i++) {
+            ThreadState t = it.next();
+            if (t.thread.isAlive()) {
+                if (bytes[i] >= 0) {
+                    t.lastJvmBytes = bytes[i];
+                }
+                continue;
+            }
+            it.remove();
+            drainCounts(t);
+            for (int b = 0; b < retiredBuckets.length; b++) {
+                retiredBuckets[b] += t.sizeBuckets[b];
+            }
+            retiredMaxBytes = Math.max(retiredMaxBytes, t.maxBytes);
+            retiredOwnBytes += t.ownBytes;
+            retiredSamples += t.samples;
+            retire(new RetiredThread(t.threadId, t.thread.getName(), t.drainedCount + t.estimatedCount,
+                    t.drainedBytes + t.estimatedBytes, jvmBytesSinceStart(t.threadId, t.lastJvmBytes),
+                    t.estimatedCount > 0));
+        }
+    }
+
+    private void retire(RetiredThread r) {
+        retired.add(r);
+        if (retired.size() > RETIRED_THREADS) {
+            RetiredThread lightest = retired.get(0);
+            for (RetiredThread x : retired) {
+                if (x.bytes() < lightest.bytes()) {
+                    lightest = x;
+                }
+            }
+            retired.remove(lightest);
+        }
+    }
+
+    private long jvmBytesSinceStart(long threadId, long jvmBytes) {
+        return jvmBytes < 0 ? -1 : jvmBytes - jvmBytesAtStart.getOrDefault(threadId, 0L);
+    }
+
+    /** Copies what a snapshot needs, under the lock; building rows happens outside it. */
+    synchronized RawView read() {
+        Map<Integer, long[]> buffered = new HashMap<>();
+        List<ThreadFigures> threads = new ArrayList<>(live.size() + retired.size());
+        long[] buckets = retiredBuckets.clone();
+        long maxBytes = retiredMaxBytes;
+        long ownBytes = retiredOwnBytes;
+        long samples = retiredSamples;
+        long[] ids = new long[live.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = live.get(i).threadId;
+        }
+        long[] jvmBytes = jvm.threads(ids);
+        for (int i = 0; i < ids.length; i++) {
+            ThreadState t = live.get(i);
+            SiteCounts c = t.counts;
+            long count = 0;
+            long bytes = 0;
+            for (int k = 0; k < c.keys.length; k++) {
+                int key = c.keys[k];
+                if (key != 0) {
+                    long n = c.values[2 * k];
+                    long b = c.values[2 * k + 1];
+                    long[] sum = buffered.computeIfAbsent(key - 1, x -> new long[2]);
+                    sum[0] += n;
+                    sum[1] += b;
+                    count += n;
+                    bytes += b;
+                }
+            }
+            for (int b = 0; b < buckets.length; b++) {
+                buckets[b] += t.sizeBuckets[b];
+            }
+            maxBytes = Math.max(maxBytes, t.maxBytes);
+            ownBytes += t.ownBytes;
+            samples += t.samples;
+            if (jvmBytes[i] >= 0) {
+                t.lastJvmBytes = jvmBytes[i];
+            }
+            threads.add(new ThreadFigures(t.threadId, t.thread.getName(),
+                    t.drainedCount + count + t.estimatedCount, t.drainedBytes + bytes + t.estimatedBytes,
+                    jvmBytesSinceStart(t.threadId, t.lastJvmBytes), t.estimatedCount > 0));
+        }
+        for (RetiredThread r : retired) {
+            threads.add(new ThreadFigures(r.threadId(), r.name(), r.count(), r.bytes(), r.jvmBytes(), r.estimated()));
+        }
+        long bufferedCount = 0;
+        long bufferedBytes = 0;
+        for (long[] v : buffered.values()) {
+            bufferedCount += v[0];
+            bufferedBytes += v[1];
+        }
+        return new RawView(sites.rows(), sites.isFull() ? sites.minBytes() : 0, buffered, stacks.rows(), threads,
+                buckets, maxBytes, sites.totalCount() + bufferedCount, sites.totalBytes() + bufferedBytes,
+                ownBytes, samples, estimated);
+    }
+
+    /** Bytes the tracker allocated on the calling thread in this recording (samples, growing its buffer). */
+    public long ownBytesOfCurrentThread() {
+        return state().ownBytes;
+    }
+
+    private record RetiredThread(long threadId, String name, long count, long bytes, long jvmBytes,
+                                 boolean estimated) {
+    }
+
+    /** Per-thread figures as read at one moment. */
+    record ThreadFigures(long threadId, String name, long count, long bytes, long jvmBytes, boolean estimated) {
+    }
+
+    /**
+     * Raw figures of one moment.
+     *
+     * @param sites         the bounded site table
+     * @param minSiteBytes  what a key absent from a full table may have lost (0 when not full)
+     * @param buffered      exact counts still in threads' buffers: site → {count, bytes}
+     * @param trackedCount  all allocations recorded (exact or estimated)
+     * @param trackedBytes  all bytes recorded
+     */
+    record RawView(List<SpaceSaving.Row<Integer>> sites, long minSiteBytes, Map<Integer, long[]> buffered,
+                   List<SpaceSaving.Row<String>> stacks, List<ThreadFigures> threads, long[] sizeBuckets,
+                   long maxBytes, long trackedCount, long trackedBytes, long ownBytes, long samples,
+                   boolean estimated) {
+    }
+}

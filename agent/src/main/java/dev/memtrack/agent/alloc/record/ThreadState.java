@@ -1,0 +1,81 @@
+package dev.memtrack.agent.alloc.record;
+
+import dev.memtrack.agent.alloc.table.SizeBuckets;
+
+/**
+ * What one thread has recorded in one recording. Written only by its thread, without locks or
+ * atomics; read racily by snapshots (slightly stale figures, never torn: 64-bit fields on 64-bit
+ * HotSpot) and drained under the recording's lock.
+ */
+final class ThreadState {
+
+    static final int INITIAL_SITES = 64;
+    static final int MAX_SITES = 2048;
+
+    final Thread thread;
+    final long threadId;
+
+    /** Bytes left before the next sample; sampled when it drops below zero. */
+    long remaining;
+    /** Mean of the distribution {@link #remaining} was drawn from: it sets the weights. */
+    double countdownMean;
+    private long rng;
+    long samples;
+
+    /** Exact counts not yet drained into the recording's table. */
+    SiteCounts counts = new SiteCounts(INITIAL_SITES);
+    long drainedCount;
+    long drainedBytes;
+
+    long estimatedCount;
+    long estimatedBytes;
+
+    final long[] sizeBuckets = new long[SizeBuckets.COUNT];
+    long maxBytes;
+
+    /** Bytes the tracker itself allocated on this thread (samples, growing tables). */
+    long ownBytes;
+    /** JVM counter of this thread at its last reading, -1 before the first. */
+    long lastJvmBytes = -1;
+
+    ThreadState(Thread thread, long seed, long meanBytes) {
+        this.thread = thread;
+        this.threadId = thread.getId();
+        this.rng = seed;
+        restartCountdown(meanBytes);
+    }
+
+    double nextUnit() {
+        rng += SplitMix64.GOLDEN_GAMMA;
+        return SplitMix64.toUnit(rng);
+    }
+
+    void restartCountdown(long meanBytes) {
+        countdownMean = meanBytes;
+        remaining = PoissonSampling.countdown(meanBytes, nextUnit());
+    }
+
+    /** Allocations counted exactly and not yet drained. */
+    long exactCountInBuffer() {
+        long sum = 0;
+        SiteCounts c = counts;
+        for (int i = 0; i < c.keys.length; i++) {
+            if (c.keys[i] != 0) {
+                sum += c.values[2 * i];
+            }
+        }
+        return sum;
+    }
+
+    /** Bytes counted exactly and not yet drained. */
+    long exactBytesInBuffer() {
+        long sum = 0;
+        SiteCounts c = counts;
+        for (int i = 0; i < c.keys.length; i++) {
+            if (c.keys[i] != 0) {
+                sum += c.values[2 * i + 1];
+            }
+        }
+        return sum;
+    }
+}
