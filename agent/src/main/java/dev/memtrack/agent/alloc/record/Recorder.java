@@ -4,6 +4,7 @@ import dev.memtrack.agent.alloc.site.ClassInfo;
 import dev.memtrack.agent.alloc.site.ClassInfos;
 import dev.memtrack.agent.alloc.site.SiteRegistry;
 import dev.memtrack.agent.alloc.size.ObjectSizes;
+import dev.memtrack.agent.alloc.table.SizeBuckets;
 import dev.memtrack.agent.bootstrap.AllocationSink;
 import java.util.function.Consumer;
 
@@ -168,14 +169,12 @@ public abstract sealed class Recorder implements AllocationSink permits ExactRec
      */
     final void sample(ThreadState t, int site, long size, boolean estimateSite) {
         long before = jvm.currentThread();
-        long count = PoissonSampling.countWeight(size, t.countdownMean, t.nextUnit());
+        long count = t.takeSample(size, sampling.intervalBytes());
         long bytes = count * size;
-        t.restartCountdown(sampling.intervalBytes());
-        t.samples++;
         if (estimateSite) {
             t.estimatedCount += count;
             t.estimatedBytes += bytes;
-            t.sizeBuckets[dev.memtrack.agent.alloc.table.SizeBuckets.bucket(size)] += count;
+            t.sizeBuckets[SizeBuckets.bucket(size)] += count;
             if (size > t.maxBytes) {
                 t.maxBytes = size;
             }

@@ -50,6 +50,18 @@ final class ThreadState {
         return SplitMix64.toUnit(rng);
     }
 
+    /**
+     * The countdown ran out during an allocation of {@code size} bytes: returns how many
+     * allocations of that size this sample stands for and starts the next countdown, with the mean
+     * interval now in force.
+     */
+    long takeSample(long size, long nextMeanBytes) {
+        long count = PoissonSampling.countWeight(size, countdownMean, nextUnit());
+        restartCountdown(nextMeanBytes);
+        samples++;
+        return count;
+    }
+
     void restartCountdown(long meanBytes) {
         countdownMean = meanBytes;
         remaining = PoissonSampling.countdown(meanBytes, nextUnit());

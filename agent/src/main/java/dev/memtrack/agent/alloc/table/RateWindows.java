@@ -49,8 +49,8 @@ public final class RateWindows {
         for (int back = 1; back < count; back++) {
             int i = Math.floorMod(newest - back, nanos.length);
             chosen = i;
-            // Readings are about a second apart: accept one a little short of the window.
-            if (nanos[newest] - nanos[i] >= window - window / 10) {
+            // Readings are about a second apart: accept one up to half a reading short of the window.
+            if (nanos[newest] - nanos[i] >= window - NANOS_PER_SECOND / 2) {
                 break;
             }
         }

@@ -65,7 +65,7 @@ public final class SizeBuckets {
         }
         return new SizePercentiles(histogram.getTotalCount(),
                 value(histogram, 50), value(histogram, 90), value(histogram, 99), value(histogram, 99.9),
-                Math.max(maxBytes, histogram.getMaxValue()));
+                Math.max(maxBytes, histogram.lowestEquivalentValue(histogram.getMaxValue())));
     }
 
     // HdrHistogram reports the highest value equivalent to a bucket; the lowest is the one recorded.
