@@ -172,15 +172,13 @@ public abstract sealed class Recorder implements AllocationSink permits ExactRec
         long count = t.takeSample(size, sampling.intervalBytes());
         long bytes = count * size;
         if (estimateSite) {
-            t.estimatedCount += count;
-            t.estimatedBytes += bytes;
             t.sizeBuckets[SizeBuckets.bucket(size)] += count;
             if (size > t.maxBytes) {
                 t.maxBytes = size;
             }
         }
         String stack = stacks.fold(registry.site(site).type());
-        recording.addSample(site, count, bytes, stack, estimateSite);
+        recording.addSample(t, site, count, bytes, stack, estimateSite);
         t.ownBytes += jvm.since(before);
     }
 

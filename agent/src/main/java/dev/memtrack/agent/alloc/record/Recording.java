@@ -107,10 +107,16 @@ public final class Recording {
         }
     }
 
-    /** Records one sample: its stack always, its site too when counts are sampled rather than exact. */
-    synchronized void addSample(int site, long count, long bytes, String stack, boolean siteIsEstimated) {
+    /**
+     * Records one sample of thread {@code t}: its stack always; its site and thread figures too when
+     * counts are sampled rather than exact (under the lock, so snapshots see sites and threads agree).
+     */
+    synchronized void addSample(ThreadState t, int site, long count, long bytes, String stack,
+                                boolean siteIsEstimated) {
         if (siteIsEstimated) {
             sites.add(site, count, bytes, true);
+            t.estimatedCount += count;
+            t.estimatedBytes += bytes;
             estimated = true;
         }
         stacks.add(stack, count, bytes, true);
