@@ -1,19 +1,30 @@
 package dev.memtrack.mbeans;
 
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import javax.management.Attribute;
+import javax.management.AttributeList;
+import javax.management.AttributeNotFoundException;
+import javax.management.Descriptor;
+import javax.management.ImmutableDescriptor;
+import javax.management.JMException;
 import javax.management.MBeanAttributeInfo;
+import javax.management.MBeanException;
 import javax.management.MBeanInfo;
 import javax.management.MBeanNotificationInfo;
 import javax.management.MBeanOperationInfo;
 import javax.management.MBeanParameterInfo;
 import javax.management.NotificationBroadcasterSupport;
 import javax.management.NotificationEmitter;
+import javax.management.ReflectionException;
 import javax.management.StandardEmitterMBean;
+import javax.management.openmbean.CompositeData;
+import javax.management.openmbean.TabularData;
 
 /**
  * Registers an MXBean implementation with the descriptions and parameter names written on its
@@ -22,6 +33,11 @@ import javax.management.StandardEmitterMBean;
  *
  * <p>Operations whose name starts with a getter-like verb are still operations; impact is
  * {@code INFO} for operations annotated {@link ReadOnly}, {@code ACTION} otherwise.
+ *
+ * <p>Attributes and operations declared as {@link TabularData} or {@link CompositeData} (such as
+ * those built with {@link RecordTable}) pass through unchanged. The JDK's MXBean mapping does not
+ * know their open type in advance and would otherwise turn them into a {@code CompositeData} of
+ * {@code TabularData}'s own getters, losing every row.
  *
  * @param <T> the MXBean interface
  */
@@ -63,6 +79,101 @@ public final class DescribedMBean<T> extends StandardEmitterMBean {
     /** Convenience for beans that send no notifications. */
     public DescribedMBean(T implementation, Class<T> mxbeanInterface) {
         this(implementation, mxbeanInterface, null);
+    }
+
+    @Override
+    public Object getAttribute(String attribute) throws AttributeNotFoundException, MBeanException,
+            ReflectionException {
+        Method getter = getters.get(attribute);
+        if (getter != null && passesThrough(getter)) {
+            return call(getter, new Object[0]);
+        }
+        return super.getAttribute(attribute);
+    }
+
+    @Override
+    public AttributeList getAttributes(String[] attributes) {
+        AttributeList list = new AttributeList();
+        for (String name : attributes) {
+            try {
+                list.add(new Attribute(name, getAttribute(name)));
+            } catch (JMException | RuntimeException e) {
+                // As for any MBean: an attribute that cannot be read is left out of the list.
+            }
+        }
+        return list;
+    }
+
+    @Override
+    public Object invoke(String actionName, Object[] params, String[] signature) throws MBeanException,
+            ReflectionException {
+        Method op = operations.get(signatureKey(actionName, signature == null ? 0 : signature.length));
+        if (op != null && passesThrough(op) && Arrays.stream(op.getParameterTypes()).allMatch(DescribedMBean::mapsToItself)) {
+            return call(op, params == null ? new Object[0] : params);
+        }
+        return super.invoke(actionName, params, signature);
+    }
+
+    @Override
+    public MBeanInfo getMBeanInfo() {
+        MBeanInfo info = super.getMBeanInfo();
+        MBeanAttributeInfo[] attributes = info.getAttributes().clone();
+        for (int i = 0; i < attributes.length; i++) {
+            MBeanAttributeInfo a = attributes[i];
+            Method getter = getters.get(a.getName());
+            if (getter != null && passesThrough(getter)) {
+                attributes[i] = new MBeanAttributeInfo(a.getName(), getter.getReturnType().getName(),
+                        a.getDescription(), a.isReadable(), a.isWritable(), a.isIs(), withoutOpenType(a.getDescriptor()));
+            }
+        }
+        MBeanOperationInfo[] ops = info.getOperations().clone();
+        for (int i = 0; i < ops.length; i++) {
+            MBeanOperationInfo o = ops[i];
+            Method op = operation(o);
+            if (op != null && passesThrough(op)) {
+                ops[i] = new MBeanOperationInfo(o.getName(), o.getDescription(), o.getSignature(),
+                        op.getReturnType().getName(), o.getImpact(), withoutOpenType(o.getDescriptor()));
+            }
+        }
+        return new MBeanInfo(info.getClassName(), info.getDescription(), attributes, info.getConstructors(), ops,
+                info.getNotifications(), info.getDescriptor());
+    }
+
+    private static boolean passesThrough(Method m) {
+        return m.getReturnType() == TabularData.class || m.getReturnType() == CompositeData.class;
+    }
+
+    private static boolean mapsToItself(Class<?> parameter) {
+        return parameter.isPrimitive() || parameter == String.class;
+    }
+
+    // The openType the MXBean introspector derived describes TabularData's getters, not the data.
+    private static Descriptor withoutOpenType(Descriptor d) {
+        Map<String, Object> fields = new HashMap<>();
+        for (String name : d.getFieldNames()) {
+            if (!name.equals("openType")) {
+                fields.put(name, d.getFieldValue(name));
+            }
+        }
+        return new ImmutableDescriptor(fields);
+    }
+
+    private Object call(Method m, Object[] args) throws MBeanException, ReflectionException {
+        try {
+            return m.invoke(getImplementation(), args);
+        } catch (InvocationTargetException e) {
+            // Like any MBean: the MBeanServer wraps runtime exceptions in RuntimeMBeanException.
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new MBeanException((Exception) cause, m.getName() + " failed");
+        } catch (IllegalAccessException | IllegalArgumentException e) {
+            throw new ReflectionException(e, "Cannot call " + m.getName());
+        }
     }
 
     @Override

@@ -177,7 +177,7 @@ public abstract sealed class Recorder implements AllocationSink permits ExactRec
                 t.maxBytes = size;
             }
         }
-        String stack = stacks.fold(registry.site(site).type());
+        StackKey stack = stacks.capture(registry.site(site).type());
         recording.addSample(t, site, count, bytes, stack, estimateSite);
         t.ownBytes += jvm.since(before);
     }

@@ -29,7 +29,7 @@ public final class Recording {
     private final Sampling sampling;
 
     private final SpaceSaving<Integer> sites;
-    private final SpaceSaving<String> stacks;
+    private final SpaceSaving<StackKey> stacks;
     private final List<ThreadState> live = new ArrayList<>();
     private final List<RetiredThread> retired = new ArrayList<>();
     private final long[] retiredBuckets = new long[SizeBuckets.COUNT];
@@ -111,7 +111,7 @@ public final class Recording {
      * Records one sample of thread {@code t}: its stack always; its site and thread figures too when
      * counts are sampled rather than exact (under the lock, so snapshots see sites and threads agree).
      */
-    synchronized void addSample(ThreadState t, int site, long count, long bytes, String stack,
+    synchronized void addSample(ThreadState t, int site, long count, long bytes, StackKey stack,
                                 boolean siteIsEstimated) {
         if (siteIsEstimated) {
             sites.add(site, count, bytes, true);
@@ -252,7 +252,7 @@ public final class Recording {
      * @param trackedBytes  all bytes recorded
      */
     record RawView(List<SpaceSaving.Row<Integer>> sites, long minSiteBytes, Map<Integer, long[]> buffered,
-                   List<SpaceSaving.Row<String>> stacks, List<ThreadFigures> threads, long[] sizeBuckets,
+                   List<SpaceSaving.Row<StackKey>> stacks, List<ThreadFigures> threads, long[] sizeBuckets,
                    long maxBytes, long trackedCount, long trackedBytes, long ownBytes, long samples,
                    boolean estimated) {
     }

@@ -109,11 +109,11 @@ public final class SnapshotBuilder {
     }
 
     private List<FoldedStack> stacks(Recording.RawView raw) {
-        List<SpaceSaving.Row<String>> rows = new ArrayList<>(raw.stacks());
-        rows.sort(Comparator.comparingLong((SpaceSaving.Row<String> r) -> r.bytes()).reversed());
+        List<SpaceSaving.Row<StackKey>> rows = new ArrayList<>(raw.stacks());
+        rows.sort(Comparator.comparingLong((SpaceSaving.Row<StackKey> r) -> r.bytes()).reversed());
         List<FoldedStack> out = new ArrayList<>(rows.size());
-        for (SpaceSaving.Row<String> r : rows) {
-            out.add(new FoldedStack(r.key(), r.count(), r.bytes()));
+        for (SpaceSaving.Row<StackKey> r : rows) {
+            out.add(new FoldedStack(r.key().folded(), r.count(), r.bytes()));
         }
         return out;
     }

@@ -1,31 +1,40 @@
 package dev.memtrack.agent.alloc.record;
 
 import java.lang.StackWalker.StackFrame;
+import java.util.Arrays;
 import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
- * Captures the stack of a sampled allocation in folded form, root first, the allocated type as the
- * leaf frame: {@code Thread.run;com.acme.Worker.process;int[]}. Frames are {@code class.method}
- * (no line numbers, so a flame graph merges the calls of one method). The tracker's own frames, up
- * to and including the bootstrap hook, are left out.
+ * Captures the stack of a sampled allocation: up to {@code depth} frames named {@code class.method}
+ * (no line numbers, so a flame graph merges the calls of one method), the tracker's own frames up
+ * to and including the bootstrap hook left out.
+ *
+ * <p>Frame names are built once and shared (up to {@link #MAX_NAMES}), so a sample allocates little
+ * beyond what {@link StackWalker} itself needs (about 3 KB for 16 frames).
  */
 final class StackSampler {
 
+    static final int MAX_NAMES = 100_000;
     private static final String HOOKS = "dev.memtrack.agent.bootstrap.AllocationHooks";
 
     private final StackWalker walker = StackWalker.getInstance();
     private final int depth;
+    private final Map<String, Map<String, String>> names = new ConcurrentHashMap<>();
+    private final AtomicInteger nameCount = new AtomicInteger();
 
     StackSampler(int depth) {
         this.depth = depth;
     }
 
-    String fold(String allocatedType) {
-        return walker.walk(frames -> fold(frames, allocatedType));
+    StackKey capture(String allocatedType) {
+        return walker.walk(frames -> capture(frames, allocatedType));
     }
 
-    private String fold(Stream<StackFrame> frames, String allocatedType) {
+    private StackKey capture(Stream<StackFrame> frames, String allocatedType) {
         String[] kept = new String[depth];
         int n = 0;
         boolean pastHook = false;
@@ -34,13 +43,27 @@ final class StackSampler {
             if (f.getClassName().equals(HOOKS)) {
                 pastHook = true;
             } else if (pastHook) {
-                kept[n++] = f.getClassName() + '.' + f.getMethodName();
+                kept[n++] = name(f.getClassName(), f.getMethodName());
             }
         }
-        StringBuilder b = new StringBuilder(n * 48 + allocatedType.length());
-        for (int i = n - 1; i >= 0; i--) {
-            b.append(kept[i]).append(';');
+        return new StackKey(n == depth ? kept : Arrays.copyOf(kept, n), allocatedType);
+    }
+
+    private String name(String className, String methodName) {
+        Map<String, String> methods = names.get(className);
+        String name = methods == null ? null : methods.get(methodName);
+        if (name != null) {
+            return name;
         }
-        return b.append(allocatedType).toString();
+        name = className + '.' + methodName;
+        if (nameCount.get() < MAX_NAMES) {
+            if (methods == null) {
+                methods = names.computeIfAbsent(className, c -> new ConcurrentHashMap<>());
+            }
+            if (methods.putIfAbsent(methodName, name) == null) {
+                nameCount.incrementAndGet();
+            }
+        }
+        return name;
     }
 }

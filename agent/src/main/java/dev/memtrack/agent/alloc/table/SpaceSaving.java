@@ -40,8 +40,12 @@ public final class SpaceSaving<K> {
             throw new IllegalArgumentException("capacity must be at least 1, got " + capacity);
         }
         this.capacity = capacity;
-        this.index = new HashMap<>(Math.min(capacity, 1 << 16) * 2);
+        this.index = new HashMap<>((int) (capacity / 0.75f) + 1);
         this.heap = (Entry<K>[]) new Entry<?>[capacity];
+        // HashMap allocates its table on the first put: do it now, on the thread that builds the
+        // table, not on the application thread that records the first sample.
+        index.put(null, null);
+        index.remove(null);
     }
 
     /** Adds {@code count} allocations of {@code bytes} in total to {@code key}. */
