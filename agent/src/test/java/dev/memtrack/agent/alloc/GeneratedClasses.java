@@ -11,7 +11,8 @@ import net.bytebuddy.jar.asm.Opcodes;
 /** Classes written with ASM for tests that need bytecode javac does not produce, or a great many sites. */
 final class GeneratedClasses extends ClassLoader {
 
-    static final String PACKAGE = WorkloadLoader.WORKLOAD_PACKAGE + "generated.";
+    /** Outside the workload package, so only the tests that mean to instrument them select them. */
+    static final String PACKAGE = "dev.memtrack.agent.alloc.generated.";
 
     GeneratedClasses() {
         super(GeneratedClasses.class.getClassLoader());

@@ -9,9 +9,7 @@ import dev.memtrack.mbeans.SiteRow;
 import dev.memtrack.mbeans.ThreadRow;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -97,31 +95,34 @@ class ModeSwitchTest {
 
     /** Every thread's bytes grow by its JVM counter's growth less the tracker's own bytes, to the byte. */
     private static void assertExactPerThread() throws InterruptedException {
-        Map<Long, long[]> recordedAndTruth = new ConcurrentHashMap<>();
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
+        List<Long> threadIds = new CopyOnWriteArrayList<>();
         CountDownLatch done = new CountDownLatch(THREADS);
         for (int i = 0; i < THREADS; i++) {
             new Thread(() -> {
-                loops.applyAsLong("mixed:" + (1 << 20));
-                long rowBefore = ownRow(tracker.snapshotNow()).bytes();
-                long own = tracker.ownBytesOfCurrentThread();
-                long jvm = loops.applyAsLong("mixed:" + (8 << 20));
-                long truth = jvm - (tracker.ownBytesOfCurrentThread() - own);
-                long recorded = ownRow(tracker.snapshotNow()).bytes() - rowBefore;
-                recordedAndTruth.put(Thread.currentThread().getId(), new long[] {recorded, truth});
-                done.countDown();
+                try {
+                    threadIds.add(Thread.currentThread().getId());
+                    ExactRuns.assertExact(tracker, () -> loops.applyAsLong("mixed:" + (8 << 20)),
+                            () -> ownRow(tracker.snapshotNow()).bytes());
+                } catch (Throwable e) {
+                    failures.add(e);
+                } finally {
+                    done.countDown();
+                }
             }, "exact-" + i).start();
         }
         done.await();
-        assertThat(recordedAndTruth).hasSize(THREADS).allSatisfy((id, pair) -> assertThat(pair[0]).isEqualTo(pair[1]));
+        assertThat(failures).isEmpty();
         RecordingSnapshot s = tracker.snapshotNow();
-        assertThat(s.threads()).filteredOn(r -> recordedAndTruth.containsKey(r.threadId()))
+        assertThat(s.threads()).filteredOn(r -> threadIds.contains(r.threadId()))
                 .hasSize(THREADS).allSatisfy(r -> assertThat(r.estimated()).isFalse());
         assertConsistent(s);
     }
 
     private static ThreadRow ownRow(RecordingSnapshot s) {
         long id = Thread.currentThread().getId();
-        return s.threads().stream().filter(r -> r.threadId() == id).findFirst().orElseThrow();
+        return s.threads().stream().filter(r -> r.threadId() == id).findFirst()
+                .orElse(new ThreadRow(0, "", id, 0, 0, 0, false));
     }
 
     private static void assertConsistent(RecordingSnapshot s) {
