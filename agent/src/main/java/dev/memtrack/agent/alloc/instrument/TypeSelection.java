@@ -13,13 +13,15 @@ import net.bytebuddy.utility.JavaModule;
  * and no {@code alloc.exclude} pattern, never the JDK's (bootstrap and platform loaders, JDK
  * packages defined elsewhere such as reflection accessors and proxies), never the tracker's own
  * (its class loader when that is not the application's, or its code source), and by default not
- * Byte Buddy's.
+ * Byte Buddy's. Classes in {@code dev.memtrack.agent} (the agent's launcher on the application class
+ * path, say) are only selected by an include pattern inside that package.
  *
  * <p>Patterns: {@code *} (everything), {@code com.acme.*} (a package and its subpackages),
  * {@code com.acme.Foo*} (a name prefix), {@code com.acme.Main} (one class and its nested classes).
  */
 public final class TypeSelection implements AgentBuilder.RawMatcher {
 
+    private static final String AGENT_PACKAGE = "dev.memtrack.agent.";
     private static final List<String> JDK_PACKAGES =
             List.of("java.", "jdk.", "sun.", "com.sun.proxy.", "jdk.internal.");
 
@@ -56,6 +58,10 @@ public final class TypeSelection implements AgentBuilder.RawMatcher {
             }
         }
         if (ownLocation != null && ownLocation.equals(location(protectionDomain))) {
+            return false;
+        }
+        if (className.startsWith(AGENT_PACKAGE) && include.stream()
+                .noneMatch(p -> p.startsWith(AGENT_PACKAGE) && matches(p, className))) {
             return false;
         }
         if (include.isEmpty()) {

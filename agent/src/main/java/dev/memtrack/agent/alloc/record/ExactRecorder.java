@@ -17,7 +17,11 @@ public final class ExactRecorder extends Recorder {
         if (!t.counts.add(site, 1, size)) {
             makeRoom(t, site, size);
         }
-        t.sizeBuckets[SizeBuckets.bucket(size)]++;
+        long[] buckets = t.sizeBuckets;
+        if (buckets == null) {
+            buckets = firstBuckets(t);
+        }
+        buckets[SizeBuckets.bucket(size)]++;
         if (size > t.maxBytes) {
             t.maxBytes = size;
         }

@@ -21,6 +21,7 @@ import java.util.function.Consumer;
 public abstract sealed class Recorder implements AllocationSink permits ExactRecorder, SampledRecorder {
 
     final Recording recording;
+    private final ThreadState[] threadSlots;
     final SiteRegistry registry;
     final ClassInfos classes;
     final Sampling sampling;
@@ -31,6 +32,7 @@ public abstract sealed class Recorder implements AllocationSink permits ExactRec
 
     Recorder(Parts parts) {
         this.recording = parts.recording();
+        this.threadSlots = recording.threadSlots();
         this.registry = parts.registry();
         this.classes = parts.classes();
         this.sampling = parts.sampling();
@@ -56,30 +58,34 @@ public abstract sealed class Recorder implements AllocationSink permits ExactRec
         return recording;
     }
 
+    final ThreadState state() {
+        return recording.state(threadSlots);
+    }
+
     @Override
     public final void newObject(Class<?> type, int site) {
         int size = registry.instanceSize(site);
         if (size == 0) {
             size = resolveInstanceSize(type, site);
         }
-        record(recording.state(), site, size);
+        record(state(), site, size);
     }
 
     @Override
     public final void newArray(int length, int site, int layout) {
-        record(recording.state(), site, ObjectSizes.arraySize(layout, length, alignMask));
+        record(state(), site, ObjectSizes.arraySize(layout, length, alignMask));
     }
 
     @Override
     public final void newMultiArray(Object array, int dimensions, int firstSite) {
-        ThreadState t = recording.state();
+        ThreadState t = state();
         Class<?> type = array.getClass();
         walk(t, array, classes.get(type), firstSite, -1, 0, dimensions);
     }
 
     @Override
     public final void newReflectiveArray(Object array, int dimensions, int location) {
-        ThreadState t = recording.state();
+        ThreadState t = state();
         ClassInfo info = classes.get(array.getClass());
         walk(t, array, info, dynamicSite(t, info, location), location, 0, dimensions);
     }
@@ -87,28 +93,28 @@ public abstract sealed class Recorder implements AllocationSink permits ExactRec
     @Override
     public final void newInstance(Object instance, int location) {
         if (instance != null) {
-            recordDynamic(recording.state(), instance, classes.get(instance.getClass()), location);
+            recordDynamic(state(), instance, classes.get(instance.getClass()), location);
         }
     }
 
     @Override
     public final void cloneArray(Object copy, int location) {
         if (copy != null) {
-            recordDynamic(recording.state(), copy, classes.get(copy.getClass()), location);
+            recordDynamic(state(), copy, classes.get(copy.getClass()), location);
         }
     }
 
     @Override
     public final void cloneVirtual(Object receiver, Object copy, int location) {
         if (copy != null && classes.get(receiver.getClass()).cloneReachesObject()) {
-            recordDynamic(recording.state(), copy, classes.get(copy.getClass()), location);
+            recordDynamic(state(), copy, classes.get(copy.getClass()), location);
         }
     }
 
     @Override
     public final void cloneSuper(Object copy, Class<?> owner, int location) {
         if (copy != null && (owner == null || classes.get(owner).cloneReachesObject())) {
-            recordDynamic(recording.state(), copy, classes.get(copy.getClass()), location);
+            recordDynamic(state(), copy, classes.get(copy.getClass()), location);
         }
     }
 
@@ -158,7 +164,7 @@ public abstract sealed class Recorder implements AllocationSink permits ExactRec
         if (registry.isSite(site)) {
             registry.setInstanceSize(site, size);
         }
-        recording.state().ownBytes += jvm.since(before);
+        state().ownBytes += jvm.since(before);
         return size;
     }
 
@@ -172,7 +178,7 @@ public abstract sealed class Recorder implements AllocationSink permits ExactRec
         long count = t.takeSample(size, sampling.intervalBytes());
         long bytes = count * size;
         if (estimateSite) {
-            t.sizeBuckets[SizeBuckets.bucket(size)] += count;
+            t.sizeBuckets()[SizeBuckets.bucket(size)] += count;
             if (size > t.maxBytes) {
                 t.maxBytes = size;
             }
@@ -180,6 +186,14 @@ public abstract sealed class Recorder implements AllocationSink permits ExactRec
         StackKey stack = stacks.capture(registry.site(site).type());
         recording.addSample(t, site, count, bytes, stack, estimateSite);
         t.ownBytes += jvm.since(before);
+    }
+
+    /** The thread's size buckets, allocated now (booked as the tracker's own bytes). */
+    final long[] firstBuckets(ThreadState t) {
+        long before = jvm.currentThread();
+        long[] b = t.sizeBuckets();
+        t.ownBytes += jvm.since(before);
+        return b;
     }
 
     /** The thread's exact buffer is full: grow it, or once at its largest, drain it into the table. */

@@ -21,6 +21,8 @@ import java.util.Map;
 public final class Recording {
 
     private static final int RETIRED_THREADS = 1000;
+    /** Slots of the per-thread cache in front of the ThreadLocal, indexed by thread id. */
+    private static final int THREAD_SLOTS = 4096;
 
     final long startedAtMillis = System.currentTimeMillis();
     final long jvmTotalAtStart;
@@ -31,13 +33,22 @@ public final class Recording {
     private final SpaceSaving<Integer> sites;
     private final SpaceSaving<StackKey> stacks;
     private final List<ThreadState> live = new ArrayList<>();
-    private final List<RetiredThread> retired = new ArrayList<>();
+    /** Ended threads, the lightest first out when more than {@link #RETIRED_THREADS}. */
+    private final java.util.PriorityQueue<RetiredThread> retired =
+            new java.util.PriorityQueue<>(java.util.Comparator.comparingLong(RetiredThread::bytes));
     private final long[] retiredBuckets = new long[SizeBuckets.COUNT];
     private long retiredMaxBytes;
     private long retiredOwnBytes;
     private long retiredSamples;
     private volatile boolean estimated;
 
+    /**
+     * The fast way to a thread's state: the slot of its id, checked to be its own. A thread whose
+     * slot holds another's falls back to {@link #states} (the one true owner of each state) and
+     * takes the slot over; plain racy writes are fine, since a reader only trusts a state whose
+     * (final) thread is itself.
+     */
+    private final ThreadState[] byThreadId = new ThreadState[THREAD_SLOTS];
     private final ThreadLocal<ThreadState> states = new ThreadLocal<>() {
         @Override
         protected ThreadState initialValue() {
@@ -75,7 +86,26 @@ public final class Recording {
     }
 
     ThreadState state() {
-        return states.get();
+        return state(byThreadId);
+    }
+
+    /** The calling thread's state through {@code slots}, this recording's thread slots (recorders keep them at hand). */
+    @SuppressWarnings("deprecation") // Thread.getId(): threadId() only exists from JDK 19
+    ThreadState state(ThreadState[] slots) {
+        Thread t = Thread.currentThread();
+        ThreadState s = slots[(int) t.getId() & (THREAD_SLOTS - 1)];
+        return s != null && s.thread == t ? s : stateOf(t);
+    }
+
+    ThreadState[] threadSlots() {
+        return byThreadId;
+    }
+
+    @SuppressWarnings("deprecation")
+    private ThreadState stateOf(Thread t) {
+        ThreadState s = states.get();
+        byThreadId[(int) t.getId() & (THREAD_SLOTS - 1)] = s;
+        return s;
     }
 
     private ThreadState register(Thread thread) {
@@ -143,9 +173,7 @@ public final class Recording {
             }
             it.remove();
             drainCounts(t);
-            for (int b = 0; b < retiredBuckets.length; b++) {
-                retiredBuckets[b] += t.sizeBuckets[b];
-            }
+            addBuckets(retiredBuckets, t.sizeBuckets);
             retiredMaxBytes = Math.max(retiredMaxBytes, t.maxBytes);
             retiredOwnBytes += t.ownBytes;
             retiredSamples += t.samples;
@@ -158,13 +186,15 @@ public final class Recording {
     private void retire(RetiredThread r) {
         retired.add(r);
         if (retired.size() > RETIRED_THREADS) {
-            RetiredThread lightest = retired.get(0);
-            for (RetiredThread x : retired) {
-                if (x.bytes() < lightest.bytes()) {
-                    lightest = x;
-                }
+            retired.poll();
+        }
+    }
+
+    private static void addBuckets(long[] into, long[] from) {
+        if (from != null) {
+            for (int b = 0; b < into.length; b++) {
+                into[b] += from[b];
             }
-            retired.remove(lightest);
         }
     }
 
@@ -202,9 +232,7 @@ public final class Recording {
                     bytes += b;
                 }
             }
-            for (int b = 0; b < buckets.length; b++) {
-                buckets[b] += t.sizeBuckets[b];
-            }
+            addBuckets(buckets, t.sizeBuckets);
             maxBytes = Math.max(maxBytes, t.maxBytes);
             ownBytes += t.ownBytes;
             samples += t.samples;

@@ -9,7 +9,8 @@ import dev.memtrack.agent.alloc.table.SizeBuckets;
  */
 final class ThreadState {
 
-    static final int INITIAL_SITES = 64;
+    /** Small: short-lived threads (virtual ones especially) each get a state. */
+    static final int INITIAL_SITES = 16;
     static final int MAX_SITES = 2048;
 
     final Thread thread;
@@ -30,13 +31,23 @@ final class ThreadState {
     long estimatedCount;
     long estimatedBytes;
 
-    final long[] sizeBuckets = new long[SizeBuckets.COUNT];
+    /** Allocations per size bucket; allocated on first use (9 KB), so threads that never record pay nothing. */
+    long[] sizeBuckets;
     long maxBytes;
 
     /** Bytes the tracker itself allocated on this thread (samples, growing tables). */
     long ownBytes;
     /** JVM counter of this thread at its last reading, -1 before the first. */
     long lastJvmBytes = -1;
+
+    long[] sizeBuckets() {
+        long[] b = sizeBuckets;
+        if (b == null) {
+            b = new long[SizeBuckets.COUNT];
+            sizeBuckets = b;
+        }
+        return b;
+    }
 
     ThreadState(Thread thread, long seed, long meanBytes) {
         this.thread = thread;

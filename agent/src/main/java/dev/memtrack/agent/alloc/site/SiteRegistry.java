@@ -25,7 +25,12 @@ public final class SiteRegistry {
     /** Ids above this are never handed out (16 Mi sites, far beyond any real program). */
     public static final int MAX_IDS = CHUNK_SIZE * MAX_CHUNKS;
 
-    private final int[][] instanceSizes = new int[MAX_CHUNKS][];
+    /**
+     * Instance size per object site (0 = not known yet), read without locks on every allocation.
+     * Replaced by a larger copy when it fills; a reader holding the old array still reads correct
+     * sizes (sizes never change) and sends ids past its end to the slow path.
+     */
+    private int[] instanceSizes = new int[1024];
     private final Site[][] sites = new Site[MAX_CHUNKS][];
     private final CodeLocation[][] locations = new CodeLocation[MAX_CHUNKS][];
     private final Map<Site, Integer> siteIds = new HashMap<>();
@@ -74,7 +79,6 @@ public final class SiteRegistry {
         }
         int next = checkCapacity(siteCount, "sites");
         chunk(sites, next, Site[]::new)[next & (CHUNK_SIZE - 1)] = site;
-        chunk(instanceSizes, next, int[]::new);
         siteIds.put(site, next);
         siteCount = next + 1;
         return next;
@@ -97,7 +101,6 @@ public final class SiteRegistry {
         for (int i = 0; i < block.size(); i++) {
             int id = start + i;
             chunk(sites, id, Site[]::new)[id & (CHUNK_SIZE - 1)] = block.get(i);
-            chunk(instanceSizes, id, int[]::new);
         }
         siteCount = start + types.length;
         blockIds.put(java.util.List.copyOf(block), start);
@@ -109,14 +112,19 @@ public final class SiteRegistry {
      * the id is not one of this registry's).
      */
     public int instanceSize(int site) {
-        int[] chunk = site >= 0 && site < MAX_IDS ? instanceSizes[site >>> CHUNK_BITS] : null;
-        return chunk == null ? 0 : chunk[site & (CHUNK_SIZE - 1)];
+        int[] sizes = instanceSizes;
+        return site >= 0 && site < sizes.length ? sizes[site] : 0;
     }
 
     /** Sets the instance size of an object site, found on its first allocation. */
     public synchronized void setInstanceSize(int site, int bytes) {
         checkSite(site);
-        instanceSizes[site >>> CHUNK_BITS][site & (CHUNK_SIZE - 1)] = bytes;
+        int[] sizes = instanceSizes;
+        if (site >= sizes.length) {
+            sizes = java.util.Arrays.copyOf(sizes, Math.max(site + 1, Math.min(MAX_IDS, sizes.length * 2)));
+        }
+        sizes[site] = bytes;
+        instanceSizes = sizes;
     }
 
     public synchronized Site site(int id) {

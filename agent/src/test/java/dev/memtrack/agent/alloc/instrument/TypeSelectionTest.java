@@ -27,6 +27,9 @@ class TypeSelectionTest {
         assertThat(s.selects("net.bytebuddy.ByteBuddy", app, elsewhere)).isFalse();
         assertThat(s.selects("dev.memtrack.agent.alloc.record.Recorder", app,
                 AllocationTracker.class.getProtectionDomain())).as("the tracker's own code").isFalse();
+        assertThat(s.selects("dev.memtrack.agent.MemtrackAgent", app, elsewhere))
+                .as("the agent's launcher on the application class path").isFalse();
+        assertThat(s.selects("dev.memtrack.simulator.Main", app, elsewhere)).as("memtrack's demo workload").isTrue();
     }
 
     @Test
@@ -43,6 +46,16 @@ class TypeSelectionTest {
         assertThat(s.selects("org.example.MainFrame", app, elsewhere)).isFalse();
         assertThat(s.selects("net.bytebuddy.ByteBuddy", app, elsewhere)).as("explicitly asked for").isTrue();
         assertThat(s.selects("com.acme.Main", null, elsewhere)).isFalse();
+    }
+
+    @Test
+    void agentPackageOnlyWhenNamed() {
+        assertThat(new TypeSelection(List.of("*"), List.of(), AllocationTracker.class)
+                .selects("dev.memtrack.agent.MemtrackAgent", app, elsewhere)).isFalse();
+        TypeSelection named = new TypeSelection(List.of("dev.memtrack.agent.alloc.workload.*"), List.of(),
+                AllocationTracker.class);
+        assertThat(named.selects("dev.memtrack.agent.alloc.workload.Forms", app, elsewhere)).isTrue();
+        assertThat(named.selects("dev.memtrack.agent.MemtrackAgent", app, elsewhere)).isFalse();
     }
 
     private static ProtectionDomain domain(String url) {
