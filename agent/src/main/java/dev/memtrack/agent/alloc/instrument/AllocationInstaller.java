@@ -6,11 +6,13 @@ import dev.memtrack.agent.alloc.size.ObjectSizes;
 import dev.memtrack.agent.bootstrap.AllocationHooks;
 import dev.memtrack.mbeans.InstrumentationFailure;
 import java.lang.instrument.Instrumentation;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Consumer;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
+import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.dynamic.scaffold.TypeValidation;
 import net.bytebuddy.matcher.ElementMatchers;
 
@@ -44,12 +46,8 @@ public final class AllocationInstaller {
                                               ObjectSizes sizes, JvmAllocationCounters jvm,
                                               Consumer<String> warnOnce) {
         InstrumentationListener listener = new InstrumentationListener(jvm, warnOnce);
-        ResettableClassFileTransformer transformer = new AgentBuilder.Default(
-                new ByteBuddy().with(TypeValidation.DISABLED))
+        ResettableClassFileTransformer transformer = QuietAgentBuilder.create()
                 .disableClassFormatChanges()
-                .with(AgentBuilder.TypeStrategy.Default.DECORATE)
-                .with(AgentBuilder.DescriptionStrategy.Default.POOL_ONLY)
-                .with(AgentBuilder.PoolStrategy.Default.FAST)
                 .with(listener)
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
                 .with(new RetransformationFailures(listener))
@@ -82,6 +80,67 @@ public final class AllocationInstaller {
     /** Removes the transformer and retransforms the classes it changed back to their original code. */
     public void uninstall() {
         transformer.reset(inst, AgentBuilder.RedefinitionStrategy.RETRANSFORMATION);
+    }
+
+    /**
+     * Byte Buddy's agent builder with our settings from the start. Its public constructors create a
+     * self-injection strategy that reaches for {@code sun.misc.Unsafe} (a warning on the
+     * application's console from JDK 24 on), although class format changes are disabled right after
+     * and nothing is ever injected. The full constructor is protected and takes a type Byte Buddy
+     * keeps protected, so it is called reflectively; should its shape change, the public
+     * constructor is used.
+     */
+    private static final class QuietAgentBuilder {
+
+        private static final String PROTECTED_CONSTANTS = "net.bytebuddy.agent.builder.AgentBuilder$";
+
+        private QuietAgentBuilder() {
+        }
+
+        static AgentBuilder create() {
+            ByteBuddy byteBuddy = new ByteBuddy().with(TypeValidation.DISABLED);
+            try {
+                Object[] arguments = {byteBuddy,
+                        AgentBuilder.Listener.NoOp.INSTANCE,
+                        new AgentBuilder.CircularityLock.Default(),
+                        AgentBuilder.PoolStrategy.Default.FAST,
+                        AgentBuilder.TypeStrategy.Default.DECORATE,
+                        AgentBuilder.LocationStrategy.ForClassLoader.STRONG,
+                        ClassFileLocator.NoOp.INSTANCE,
+                        constant("Default$NativeMethodStrategy$Disabled"),
+                        constant("Default$WarmupStrategy$NoOp"),
+                        AgentBuilder.TransformerDecorator.NoOp.INSTANCE,
+                        AgentBuilder.InitializationStrategy.NoOp.INSTANCE,
+                        AgentBuilder.RedefinitionStrategy.DISABLED,
+                        AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.SinglePass.INSTANCE,
+                        AgentBuilder.RedefinitionStrategy.BatchAllocator.ForTotal.INSTANCE,
+                        AgentBuilder.RedefinitionStrategy.Listener.NoOp.INSTANCE,
+                        constant("RedefinitionStrategy$ResubmissionStrategy$Disabled"),
+                        AgentBuilder.InjectionStrategy.Disabled.INSTANCE,
+                        AgentBuilder.LambdaInstrumentationStrategy.DISABLED,
+                        // From class files only: reflection on a loaded class could load others mid-transformation.
+                        AgentBuilder.DescriptionStrategy.Default.POOL_ONLY,
+                        AgentBuilder.FallbackStrategy.ByThrowableType.ofOptionalTypes(),
+                        AgentBuilder.ClassFileBufferStrategy.Default.RETAINING,
+                        AgentBuilder.InstallationListener.NoOp.INSTANCE,
+                        new AgentBuilder.RawMatcher.ForElementMatchers(ElementMatchers.none()),
+                        Collections.emptyList()};
+                for (java.lang.reflect.Constructor<?> c : AgentBuilder.Default.class.getDeclaredConstructors()) {
+                    if (c.getParameterCount() == arguments.length) {
+                        c.setAccessible(true);
+                        return (AgentBuilder) c.newInstance(arguments);
+                    }
+                }
+            } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+                // A Byte Buddy whose constructor differs: its public one still works.
+            }
+            return new AgentBuilder.Default(byteBuddy);
+        }
+
+        /** {@code INSTANCE} of a Byte Buddy enum nested in a protected type. */
+        private static Object constant(String nestedName) throws ReflectiveOperationException {
+            return Class.forName(PROTECTED_CONSTANTS + nestedName).getField("INSTANCE").get(null);
+        }
     }
 
     /** Classes of a retransformation batch that the JVM refused stay unchanged; list them. */
