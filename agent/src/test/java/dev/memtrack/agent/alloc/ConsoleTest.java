@@ -2,10 +2,7 @@ package dev.memtrack.agent.alloc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,16 +15,7 @@ class ConsoleTest {
 
     @Test
     void startsQuietlyInAFreshJvm() throws Exception {
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+EnableDynamicAgentLoading", "-Djdk.attach.allowAttachSelf=true",
-                "-cp", System.getProperty("java.class.path"), StartInFreshJvm.class.getName());
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out;
-        try (var in = p.getInputStream()) {
-            out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(out).isZero();
+        String out = ChildJvm.run(StartInFreshJvm.class);
         List<String> lines = out.lines()
                 .filter(l -> !l.contains("Sharing is only supported for boot loader classes"))
                 .toList();

@@ -3,15 +3,13 @@ package dev.memtrack.agent.alloc.size;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.memtrack.agent.alloc.ChildJvm;
 import dev.memtrack.agent.alloc.TestAgent;
 import java.lang.instrument.Instrumentation;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -54,15 +52,7 @@ class ObjectSizesTest {
     void computedSizesMatchTheJvmInOtherLayouts(String option) throws Exception {
         assumeTrue(!option.contains("Compact") || Runtime.version().feature() >= 24,
                 "compact object headers need JDK 24+");
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                option, "-XX:+EnableDynamicAgentLoading", "-Djdk.attach.allowAttachSelf=true", "-Xshare:off",
-                "-cp", System.getProperty("java.class.path"), SizeCheck.class.getName());
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out;
-        try (var in = p.getInputStream()) {
-            out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String out = ChildJvm.run(SizeCheck.class, option, "-Xshare:off");
         assertThat(out).as("child JVM with %s", option).contains("OK VmLayout").doesNotContain("computed");
     }
 
