@@ -19,6 +19,7 @@ import dev.memtrack.agent.bootstrap.AllocationHooks;
 import dev.memtrack.mbeans.AllocationMode;
 import dev.memtrack.mbeans.AllocationRates;
 import dev.memtrack.mbeans.InstrumentationFailure;
+import dev.memtrack.mbeans.SizePercentiles;
 import java.lang.instrument.Instrumentation;
 import java.util.List;
 import java.util.Objects;
@@ -154,14 +155,22 @@ final class AllocationEngine {
         return snapshotNow();
     }
 
-    /** A snapshot taken now. */
+    /** A snapshot taken now; should reading fail, the last good one (reported once, never thrown at readers). */
     synchronized RecordingSnapshot snapshotNow() {
         long before = jvm.currentThread();
-        RecordingSnapshot s = snapshots.build(recording);
-        cached = s;
-        cachedAtNanos = System.nanoTime();
-        housekeepingBytes.addAndGet(jvm.since(before));
-        return s;
+        try {
+            RecordingSnapshot s = snapshots.build(recording);
+            cached = s;
+            cachedAtNanos = System.nanoTime();
+            return s;
+        } catch (RuntimeException e) {
+            warnOnce.accept("memtrack: could not read the allocation tables (" + e + "); showing the last good figures");
+            RecordingSnapshot last = cached;
+            return last != null ? last : new RecordingSnapshot(System.currentTimeMillis(), recording.startedAtMillis(),
+                    0, 0, 0, false, List.of(), List.of(), List.of(), new SizePercentiles(0, 0, 0, 0, 0, 0), List.of(), 0, 0);
+        } finally {
+            housekeepingBytes.addAndGet(jvm.since(before));
+        }
     }
 
     AllocationRates rates() {

@@ -45,6 +45,12 @@ class LibraryWorkloadTest {
             assertThat(tracker.instrumentationFailures()).isEmpty();
             assertThat(warnings).isEmpty();
             assertThat(summary.instrumentedClasses()).isGreaterThan(100);
+            assertThat(summary.mode()).isEqualTo(AllocationMode.EXACT);
+            assertThat(summary.estimated()).isFalse();
+            assertThat(summary.problem()).isEmpty();
+            assertThat(summary.topSites()).hasSize(AllocationSummary.TOP_SITES);
+            assertThat(summary.agentOwnBytes()).as("class transformation is measured").isPositive();
+            assertThat(summary.unattributedBytes()).isGreaterThan(summary.agentOwnBytes());
             assertThat(summary.totalAllocatedBytes())
                     .isEqualTo(summary.trackedAllocatedBytes() + summary.unattributedBytes());
             long jacksonBytes = s.sites().stream().filter(r -> r.site().startsWith(JACKSON))

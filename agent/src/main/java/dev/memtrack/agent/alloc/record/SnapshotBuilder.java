@@ -61,9 +61,7 @@ public final class SnapshotBuilder {
         }
         Map<List<String>, Figures> byText = new LinkedHashMap<>();
         for (Map.Entry<Integer, Figures> e : bySite.entrySet()) {
-            Site site = registry.site(e.getKey());
-            CodeLocation loc = registry.location(site.location());
-            byText.merge(List.of(loc.describe(), site.type()), e.getValue(), Figures::plus);
+            byText.merge(describe(e.getKey()), e.getValue(), Figures::plus);
         }
         List<Map.Entry<List<String>, Figures>> sorted = top(byText);
         List<SiteRow> rows = new ArrayList<>(sorted.size());
@@ -73,6 +71,16 @@ public final class SnapshotBuilder {
                     f.estimated));
         }
         return rows;
+    }
+
+    /** Site text and type; an id the registry never handed out (corrupted bytecode) still shows, so tables add up. */
+    private List<String> describe(int id) {
+        if (!registry.isSite(id)) {
+            return List.of("(unknown site " + id + ")", "?");
+        }
+        Site site = registry.site(id);
+        CodeLocation loc = registry.location(site.location());
+        return List.of(loc.describe(), site.type());
     }
 
     private List<TypeRow> typeRows(List<SiteRow> sites) {
