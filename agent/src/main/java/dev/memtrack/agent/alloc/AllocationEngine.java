@@ -41,9 +41,10 @@ final class AllocationEngine {
 
     private static final long SNAPSHOT_MAX_AGE_NANOS = TimeUnit.SECONDS.toNanos(1);
 
-    private final Instrumentation inst;
     private final AllocationSettings settings;
+    /** Reports each kind of problem once: a persistent one must not flood the agent's log. */
     private final Consumer<String> warnOnce;
+    private final java.util.Set<String> warned = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final SiteRegistry registry = SiteRegistry.shared();
     private final JvmAllocationCounters jvm;
     private final ObjectSizes sizes;
@@ -65,11 +66,10 @@ final class AllocationEngine {
 
     private AllocationEngine(Instrumentation inst, AllocationSettings settings, Consumer<String> warnOnce,
                              Sampling sampling) {
-        this.inst = inst;
         this.settings = settings;
         this.warnOnce = warnOnce;
         this.jvm = JvmAllocationCounters.open();
-        this.sizes = ObjectSizes.calibrate(inst, warnOnce);
+        this.sizes = ObjectSizes.calibrate(inst, message -> warn("sizes", message));
         this.classes = new ClassInfos(sizes);
         this.sampling = sampling;
         this.snapshots = new SnapshotBuilder(registry, settings.maxSites());
@@ -91,7 +91,7 @@ final class AllocationEngine {
             try {
                 engine.installer = AllocationInstaller.install(inst,
                         new TypeSelection(settings.include(), settings.exclude(), AllocationEngine.class),
-                        engine.registry, engine.sizes, engine.jvm, warnOnce);
+                        engine.registry, engine.sizes, engine.jvm, message -> engine.warn("instrumentation", message));
             } catch (RuntimeException | LinkageError e) {
                 AllocationHooks.install(null);
                 throw new IllegalStateException("Cannot install the allocation instrumentation: " + e, e);
@@ -164,7 +164,7 @@ final class AllocationEngine {
             cachedAtNanos = System.nanoTime();
             return s;
         } catch (RuntimeException e) {
-            warnOnce.accept("memtrack: could not read the allocation tables (" + e + "); showing the last good figures");
+            warn("snapshot", "memtrack: could not read the allocation tables (" + e + "); showing the last good figures");
             RecordingSnapshot last = cached;
             return last != null ? last : new RecordingSnapshot(System.currentTimeMillis(), recording.startedAtMillis(),
                     0, 0, 0, false, List.of(), List.of(), List.of(), new SizePercentiles(0, 0, 0, 0, 0, 0), List.of(), 0, 0);
@@ -213,7 +213,7 @@ final class AllocationEngine {
             rates.record(System.nanoTime(), jvm.total());
             recording.retireEndedThreads();
         } catch (RuntimeException e) {
-            warnOnce.accept("memtrack: allocation housekeeping failed: " + e);
+            warn("housekeeping", "memtrack: allocation housekeeping failed: " + e);
         }
         housekeepingBytes.addAndGet(jvm.since(before));
     }
@@ -221,8 +221,14 @@ final class AllocationEngine {
     private void hookFailed(Throwable problem) {
         this.mode = AllocationMode.OFF;
         this.problem = "stopped after an internal error: " + problem;
-        warnOnce.accept("memtrack: allocation tracking switched itself off after an internal error (" + problem
+        warn("hook", "memtrack: allocation tracking switched itself off after an internal error (" + problem
                 + "); the application is unaffected. Set Mode on memtrack:type=Allocations to try again.");
+    }
+
+    private void warn(String kind, String message) {
+        if (warned.add(kind)) {
+            warnOnce.accept(message);
+        }
     }
 
     synchronized void close() {

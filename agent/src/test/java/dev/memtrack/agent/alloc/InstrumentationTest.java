@@ -56,6 +56,7 @@ class InstrumentationTest {
         for (int i = 0; i < 2; i++) {
             BootstrapInjection.ensureInjected(inst, AllocationTracker.class.getClassLoader());
             try (AllocationTracker tracker = AllocationTracker.start(inst, exact(), w -> { })) {
+                assertThat(tracker.problem()).isEmpty();
                 assertThat(AllocationHooks.installed()).isNotNull();
                 assertThat(AllocationHooks.class.getClassLoader()).as("defined by the bootstrap loader").isNull();
                 org.assertj.core.api.Assertions.assertThatThrownBy(() -> AllocationTracker.start(inst, exact(), w -> { }))

@@ -6,7 +6,6 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * A fresh class loader for test workloads: classes under the given name prefixes are defined
@@ -35,7 +34,6 @@ public final class WorkloadLoader extends URLClassLoader {
     }
 
     /** A new instance of a workload class through a fresh loader. */
-    @SuppressWarnings("unchecked")
     public static <T> T newWorkload(WorkloadLoader loader, String simpleName, Class<T> as) {
         try {
             Class<?> c = loader.loadClass(WORKLOAD_PACKAGE + simpleName);
@@ -102,10 +100,5 @@ public final class WorkloadLoader extends URLClassLoader {
 
     private static URL[] urls(List<URL> extraJars) {
         return extraJars.toArray(URL[]::new);
-    }
-
-    /** Convenience for tests that need a supplier per fresh loader. */
-    public static <T> Supplier<T> fresh(String simpleName, Class<T> as) {
-        return () -> newWorkload(forWorkloads(), simpleName, as);
     }
 }
