@@ -44,12 +44,15 @@ public interface AgentMXBean {
     String getJolokiaUrl();
 
     @Description("Effective configuration: key, value (secrets redacted) and where the value came from")
+    @TableOf(ConfigEntry.class)
     TabularData getConfiguration();
 
     @Description("Each subsystem (collectors, JMX, Jolokia, log, allocation tracking, policy) and its state; "
             + "a disabled subsystem says why")
+    @TableOf(SubsystemStatus.class)
     TabularData getSubsystems();
 
     @Description("Classes the allocation tracker could not instrument; they were loaded unchanged")
+    @TableOf(InstrumentationFailure.class)
     TabularData getInstrumentationFailures();
 }

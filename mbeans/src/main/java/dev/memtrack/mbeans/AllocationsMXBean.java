@@ -59,12 +59,15 @@ public interface AllocationsMXBean {
     boolean isEstimated();
 
     @Description("Top allocation sites (class.method(File:line) and allocated type) by bytes")
+    @TableOf(SiteRow.class)
     TabularData getTopSites();
 
     @Description("Top allocated types by bytes; names as Java writes them (int[], java.lang.String[][])")
+    @TableOf(TypeRow.class)
     TabularData getTopTypes();
 
     @Description("Top allocating threads by bytes")
+    @TableOf(ThreadRow.class)
     TabularData getTopThreads();
 
     @Description("Distribution of allocation sizes (HdrHistogram)")
@@ -75,10 +78,12 @@ public interface AllocationsMXBean {
 
     @Description("The n top allocation sites by bytes")
     @ReadOnly
+    @TableOf(SiteRow.class)
     TabularData topSites(@Description("Rows, 1-10000") int n);
 
     @Description("The n top allocated types by bytes")
     @ReadOnly
+    @TableOf(TypeRow.class)
     TabularData topTypes(@Description("Rows, 1-10000") int n);
 
     @Description("Sampled allocation stacks in folded form ('frame;frame;frame bytes' per line), "

@@ -1,7 +1,9 @@
 package dev.memtrack.mbeans;
 
+import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -12,7 +14,6 @@ import javax.management.AttributeList;
 import javax.management.AttributeNotFoundException;
 import javax.management.Descriptor;
 import javax.management.ImmutableDescriptor;
-import javax.management.JMException;
 import javax.management.MBeanAttributeInfo;
 import javax.management.MBeanException;
 import javax.management.MBeanInfo;
@@ -23,8 +24,8 @@ import javax.management.NotificationBroadcasterSupport;
 import javax.management.NotificationEmitter;
 import javax.management.ReflectionException;
 import javax.management.StandardEmitterMBean;
-import javax.management.openmbean.CompositeData;
 import javax.management.openmbean.TabularData;
+import javax.management.openmbean.TabularType;
 
 /**
  * Registers an MXBean implementation with the descriptions and parameter names written on its
@@ -34,10 +35,13 @@ import javax.management.openmbean.TabularData;
  * <p>Operations whose name starts with a getter-like verb are still operations; impact is
  * {@code INFO} for operations annotated {@link ReadOnly}, {@code ACTION} otherwise.
  *
- * <p>Attributes and operations declared as {@link TabularData} or {@link CompositeData} (such as
- * those built with {@link RecordTable}) pass through unchanged. The JDK's MXBean mapping does not
- * know their open type in advance and would otherwise turn them into a {@code CompositeData} of
- * {@code TabularData}'s own getters, losing every row.
+ * <p>Attributes and operations returning {@link TabularData} must name their row record with
+ * {@link TableOf}: their values are passed through unchanged and published with the table's
+ * {@link TabularType} (the JDK's MXBean mapping alone would turn them into a {@code CompositeData}
+ * of the table's bean properties). Their arguments arrive as open values: {@code String},
+ * primitives and their boxes, and enums written as their name. A client-side MXBean proxy
+ * ({@code JMX.newMXBeanProxy}) does not know about this; read such attributes with
+ * {@code getAttribute}, as consoles and Jolokia do.
  *
  * @param <T> the MXBean interface
  */
@@ -47,6 +51,10 @@ public final class DescribedMBean<T> extends StandardEmitterMBean {
     private final Map<String, Method> getters = new HashMap<>();
     private final Class<T> mxbeanInterface;
     private final MBeanNotificationInfo[] notifications;
+    private final Map<String, Method> tableGetters = new HashMap<>();
+    private final Map<String, Method> tableOperations = new HashMap<>();
+    private final Map<Method, TabularType> tableTypes = new HashMap<>();
+    private volatile MBeanInfo info;
 
     /**
      * @param implementation the object answering the calls
@@ -61,7 +69,7 @@ public final class DescribedMBean<T> extends StandardEmitterMBean {
         this.mxbeanInterface = Objects.requireNonNull(mxbeanInterface);
         this.notifications = notifications.clone();
         for (Method m : mxbeanInterface.getMethods()) {
-            if (m.isDefault() || java.lang.reflect.Modifier.isStatic(m.getModifiers())) {
+            if (m.isDefault() || Modifier.isStatic(m.getModifiers())) {
                 continue;
             }
             String attribute = attributeName(m);
@@ -69,11 +77,42 @@ public final class DescribedMBean<T> extends StandardEmitterMBean {
                 // The getter carries the description of a read-write attribute, not the setter.
                 if (!m.getName().startsWith("set")) {
                     getters.put(attribute, m);
+                    if (m.getReturnType() == TabularData.class) {
+                        tableGetters.put(attribute, m);
+                        tableTypes.put(m, tableType(m));
+                    }
                 }
             } else {
                 operations.put(signatureKey(m.getName(), m.getParameterTypes().length), m);
+                if (m.getReturnType() == TabularData.class) {
+                    tableOperations.put(signatureKey(m.getName(), m.getParameterTypes().length), m);
+                    tableTypes.put(m, tableType(m));
+                }
             }
         }
+    }
+
+    /** The TabularType of the RecordTable constant that {@link TableOf} on {@code m} points at. */
+    private TabularType tableType(Method m) {
+        TableOf rows = m.getAnnotation(TableOf.class);
+        if (rows == null) {
+            throw new IllegalArgumentException(mxbeanInterface.getName() + "." + m.getName()
+                    + " returns TabularData but has no @TableOf naming its row record");
+        }
+        for (Field f : mxbeanInterface.getFields()) {
+            if (Modifier.isStatic(f.getModifiers()) && f.getType() == RecordTable.class) {
+                try {
+                    RecordTable<?> table = (RecordTable<?>) f.get(null);
+                    if (table.recordClass() == rows.value()) {
+                        return table.tableType();
+                    }
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException("Cannot read " + f, e);
+                }
+            }
+        }
+        throw new IllegalArgumentException(mxbeanInterface.getName() + " declares no RecordTable constant of "
+                + rows.value().getName() + " for " + m.getName());
     }
 
     /** Convenience for beans that send no notifications. */
@@ -82,103 +121,113 @@ public final class DescribedMBean<T> extends StandardEmitterMBean {
     }
 
     @Override
-    public Object getAttribute(String attribute) throws AttributeNotFoundException, MBeanException,
-            ReflectionException {
-        Method getter = getters.get(attribute);
-        if (getter != null && passesThrough(getter)) {
-            return call(getter, new Object[0]);
+    public MBeanNotificationInfo[] getNotificationInfo() {
+        return notifications.clone();
+    }
+
+    /** The MXBean's info, with the real TabularType of every {@link TableOf} attribute and operation. */
+    @Override
+    public MBeanInfo getMBeanInfo() {
+        MBeanInfo cached = info;
+        if (cached == null) {
+            cached = withTableTypes(super.getMBeanInfo());
+            info = cached;
         }
-        return super.getAttribute(attribute);
+        return cached;
+    }
+
+    @Override
+    public Object getAttribute(String attribute)
+            throws AttributeNotFoundException, MBeanException, ReflectionException {
+        Method getter = tableGetters.get(attribute);
+        return getter == null ? super.getAttribute(attribute) : call(getter, new Object[0]);
     }
 
     @Override
     public AttributeList getAttributes(String[] attributes) {
-        AttributeList list = new AttributeList();
+        AttributeList values = new AttributeList();
         for (String name : attributes) {
             try {
-                list.add(new Attribute(name, getAttribute(name)));
-            } catch (JMException | RuntimeException e) {
-                // As for any MBean: an attribute that cannot be read is left out of the list.
+                values.add(new Attribute(name, getAttribute(name)));
+            } catch (Exception failed) {
+                // As the JMX contract says: attributes that cannot be read are left out of the list.
             }
         }
-        return list;
+        return values;
     }
 
     @Override
-    public Object invoke(String actionName, Object[] params, String[] signature) throws MBeanException,
-            ReflectionException {
-        Method op = operations.get(signatureKey(actionName, signature == null ? 0 : signature.length));
-        if (op != null && passesThrough(op) && Arrays.stream(op.getParameterTypes()).allMatch(DescribedMBean::mapsToItself)) {
-            return call(op, params == null ? new Object[0] : params);
-        }
-        return super.invoke(actionName, params, signature);
-    }
-
-    @Override
-    public MBeanInfo getMBeanInfo() {
-        MBeanInfo info = super.getMBeanInfo();
-        MBeanAttributeInfo[] attributes = info.getAttributes().clone();
-        for (int i = 0; i < attributes.length; i++) {
-            MBeanAttributeInfo a = attributes[i];
-            Method getter = getters.get(a.getName());
-            if (getter != null && passesThrough(getter)) {
-                attributes[i] = new MBeanAttributeInfo(a.getName(), getter.getReturnType().getName(),
-                        a.getDescription(), a.isReadable(), a.isWritable(), a.isIs(), withoutOpenType(a.getDescriptor()));
-            }
-        }
-        MBeanOperationInfo[] ops = info.getOperations().clone();
-        for (int i = 0; i < ops.length; i++) {
-            MBeanOperationInfo o = ops[i];
-            Method op = operation(o);
-            if (op != null && passesThrough(op)) {
-                ops[i] = new MBeanOperationInfo(o.getName(), o.getDescription(), o.getSignature(),
-                        op.getReturnType().getName(), o.getImpact(), withoutOpenType(o.getDescriptor()));
-            }
-        }
-        return new MBeanInfo(info.getClassName(), info.getDescription(), attributes, info.getConstructors(), ops,
-                info.getNotifications(), info.getDescriptor());
-    }
-
-    private static boolean passesThrough(Method m) {
-        return m.getReturnType() == TabularData.class || m.getReturnType() == CompositeData.class;
-    }
-
-    private static boolean mapsToItself(Class<?> parameter) {
-        return parameter.isPrimitive() || parameter == String.class;
-    }
-
-    // The openType the MXBean introspector derived describes TabularData's getters, not the data.
-    private static Descriptor withoutOpenType(Descriptor d) {
-        Map<String, Object> fields = new HashMap<>();
-        for (String name : d.getFieldNames()) {
-            if (!name.equals("openType")) {
-                fields.put(name, d.getFieldValue(name));
-            }
-        }
-        return new ImmutableDescriptor(fields);
+    public Object invoke(String actionName, Object[] params, String[] signature)
+            throws MBeanException, ReflectionException {
+        Object[] args = params == null ? new Object[0] : params;
+        Method op = tableOperations.get(signatureKey(actionName, args.length));
+        return op == null ? super.invoke(actionName, params, signature) : call(op, fromOpenValues(op, args));
     }
 
     private Object call(Method m, Object[] args) throws MBeanException, ReflectionException {
         try {
             return m.invoke(getImplementation(), args);
         } catch (InvocationTargetException e) {
-            // Like any MBean: the MBeanServer wraps runtime exceptions in RuntimeMBeanException.
             Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
+            // Thrown as they are: the MBeanServer wraps them once, as it does for every other MXBean call.
+            if (cause instanceof RuntimeException re) {
+                throw re;
             }
             if (cause instanceof Error error) {
                 throw error;
             }
-            throw new MBeanException((Exception) cause, m.getName() + " failed");
+            throw new MBeanException((Exception) cause, String.valueOf(cause));
         } catch (IllegalAccessException | IllegalArgumentException e) {
-            throw new ReflectionException(e, "Cannot call " + m.getName());
+            throw new ReflectionException(e, "Cannot call " + m.getName() + ": " + e.getMessage());
         }
     }
 
-    @Override
-    public MBeanNotificationInfo[] getNotificationInfo() {
-        return notifications.clone();
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object[] fromOpenValues(Method m, Object[] args) {
+        Object[] converted = args.clone();
+        Class<?>[] types = m.getParameterTypes();
+        for (int i = 0; i < converted.length && i < types.length; i++) {
+            if (types[i].isEnum() && converted[i] instanceof String name) {
+                converted[i] = Enum.valueOf((Class) types[i], name);
+            }
+        }
+        return converted;
+    }
+
+    private MBeanInfo withTableTypes(MBeanInfo mxbeanInfo) {
+        if (tableTypes.isEmpty()) {
+            return mxbeanInfo;
+        }
+        MBeanAttributeInfo[] attributes = mxbeanInfo.getAttributes().clone();
+        for (int i = 0; i < attributes.length; i++) {
+            MBeanAttributeInfo a = attributes[i];
+            Method getter = tableGetters.get(a.getName());
+            if (getter != null) {
+                attributes[i] = new MBeanAttributeInfo(a.getName(), TabularData.class.getName(), a.getDescription(),
+                        a.isReadable(), a.isWritable(), a.isIs(), tableDescriptor(a.getDescriptor(), tableTypes.get(getter)));
+            }
+        }
+        MBeanOperationInfo[] operations = mxbeanInfo.getOperations().clone();
+        for (int i = 0; i < operations.length; i++) {
+            MBeanOperationInfo o = operations[i];
+            Method op = tableOperations.get(signatureKey(o.getName(), o.getSignature().length));
+            if (op != null) {
+                operations[i] = new MBeanOperationInfo(o.getName(), o.getDescription(), o.getSignature(),
+                        TabularData.class.getName(), o.getImpact(), tableDescriptor(o.getDescriptor(), tableTypes.get(op)));
+            }
+        }
+        return new MBeanInfo(mxbeanInfo.getClassName(), mxbeanInfo.getDescription(), attributes,
+                mxbeanInfo.getConstructors(), operations, mxbeanInfo.getNotifications(), mxbeanInfo.getDescriptor());
+    }
+
+    private static Descriptor tableDescriptor(Descriptor original, TabularType type) {
+        Map<String, Object> fields = new HashMap<>();
+        for (String name : original.getFieldNames()) {
+            fields.put(name, original.getFieldValue(name));
+        }
+        fields.put("openType", type);
+        fields.put("originalType", TabularData.class.getName());
+        return new ImmutableDescriptor(fields);
     }
 
     @Override

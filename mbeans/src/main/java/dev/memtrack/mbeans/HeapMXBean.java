@@ -56,9 +56,11 @@ public interface HeapMXBean {
     long getNonHeapMaxBytes();
 
     @Description("Each memory pool: used, committed, max and used after the last GC")
+    @TableOf(MemoryPoolRow.class)
     TabularData getMemoryPools();
 
     @Description("Each garbage collector: collection count and accumulated time")
+    @TableOf(CollectorRow.class)
     TabularData getCollectors();
 
     @Units(Units.PERCENT)

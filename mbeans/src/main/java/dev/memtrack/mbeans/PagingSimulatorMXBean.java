@@ -34,11 +34,13 @@ public interface PagingSimulatorMXBean {
 
     @Description("Runs every algorithm over the same reference string; one row per algorithm")
     @ReadOnly
+    @TableOf(PagingResult.class)
     TabularData compare(@Description("Physical frames, 1-4096") int frames,
                         @Description("Reference string, e.g. 7,0,1,2,0,3") String references);
 
     @Description("Faults of one algorithm for 1..maxFrames frames (shows Belady's anomaly for FIFO)")
     @ReadOnly
+    @TableOf(FaultCurvePoint.class)
     TabularData faultCurve(@Description("FIFO, LRU, OPT, CLOCK, LFU or RANDOM") String algorithm,
                            @Description("Largest frame count, 1-4096") int maxFrames,
                            @Description("Reference string") String references);
@@ -59,6 +61,7 @@ public interface PagingSimulatorMXBean {
     int getFrames();
 
     @Description("Frame table of the step-wise session: which page each frame holds")
+    @TableOf(FrameRow.class)
     TabularData getFrameTable();
 
     @Description("Statistics of the step-wise session")

@@ -29,15 +29,18 @@ public interface PolicyMXBean {
     long getEvaluationIntervalMillis();
 
     @Description("The rules: metric, threshold, hold time, hysteresis, cooldown, actions, state")
+    @TableOf(RuleRow.class)
     TabularData getRules();
 
     @Description("Threshold of each rule, by rule name")
     Map<String, Double> getThresholds();
 
     @Description("The most recent decisions, newest first")
+    @TableOf(PolicyDecision.class)
     TabularData getRecentDecisions();
 
     @Description("Effectiveness score per rule, action and target (learned from measured effects)")
+    @TableOf(EffectivenessRow.class)
     TabularData getEffectiveness();
 
     @Description("Targets the engine must leave alone")

@@ -25,8 +25,10 @@ public interface ProcessesMXBean {
     void setTopN(int topN);
 
     @Description("Top processes by CPU use over the last interval")
+    @TableOf(ProcessRow.class)
     TabularData getTopByCpu();
 
     @Description("Top processes by resident memory")
+    @TableOf(ProcessRow.class)
     TabularData getTopByResidentMemory();
 }

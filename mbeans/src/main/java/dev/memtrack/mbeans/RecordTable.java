@@ -81,6 +81,11 @@ public final class RecordTable<R extends Record> {
         return new RecordTable<>(recordClass, description, indexColumns);
     }
 
+    /** The row record type. */
+    public Class<R> recordClass() {
+        return recordClass;
+    }
+
     public CompositeType rowType() {
         return rowType;
     }

@@ -78,8 +78,10 @@ public interface SegmentationSimulatorMXBean {
     long getFailedAllocations();
 
     @Description("Allocated segments by address")
+    @TableOf(SegmentRow.class)
     TabularData getSegments();
 
     @Description("Free holes by address")
+    @TableOf(HoleRow.class)
     TabularData getHoles();
 }

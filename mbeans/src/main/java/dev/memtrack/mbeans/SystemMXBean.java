@@ -26,6 +26,7 @@ public interface SystemMXBean {
     double getCpuLoadPercent();
 
     @Description("CPU load per logical processor over the last interval, 0-100 each")
+    @TableOf(CoreLoad.class)
     TabularData getCpuLoadPerCore();
 
     @Units(Units.COUNT)
@@ -64,9 +65,11 @@ public interface SystemMXBean {
     double getSwapUsedPercent();
 
     @Description("Read and write rates per disk over the last interval")
+    @TableOf(DiskRate.class)
     TabularData getDisks();
 
     @Description("Receive and transmit rates per network interface over the last interval")
+    @TableOf(NetworkRate.class)
     TabularData getNetworkInterfaces();
 
     @Units(Units.SECONDS)

@@ -16,6 +16,8 @@ import javax.management.MBeanServer;
 import javax.management.MBeanServerFactory;
 import javax.management.ObjectName;
 import javax.management.openmbean.SimpleType;
+import javax.management.openmbean.TabularData;
+import javax.management.openmbean.TabularType;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -87,6 +89,57 @@ class ContractTest {
         }
         String name = (String) type.getField("OBJECT_NAME").get(null);
         assertThat(MemtrackDomain.objectName(name).getDomain()).isEqualTo(MemtrackDomain.DOMAIN);
+    }
+
+    @ParameterizedTest
+    @MethodSource("mxbeans")
+    void tablesArePublishedAsTabularDataOfTheirRecordTable(Class<?> type) throws Exception {
+        MBeanServer server = MBeanServerFactory.newMBeanServer();
+        ObjectName name = new ObjectName("test:type=" + type.getSimpleName());
+        server.registerMBean(tableStub(type), name);
+        MBeanInfo info = server.getMBeanInfo(name);
+
+        for (Method m : type.getMethods()) {
+            if (m.getReturnType() != TabularData.class) {
+                continue;
+            }
+            TabularType expected = tableOf(type, m.getAnnotation(TableOf.class).value()).tableType();
+            Object value;
+            Object openType;
+            if (m.getParameterCount() == 0) {
+                String attribute = m.getName().substring(3);
+                value = server.getAttribute(name, attribute);
+                openType = Stream.of(info.getAttributes()).filter(a -> a.getName().equals(attribute)).findFirst()
+                        .orElseThrow().getDescriptor().getFieldValue("openType");
+            } else {
+                Object[] args = Stream.of(m.getParameterTypes()).map(t -> t == int.class ? (Object) 1 : "FIFO").toArray();
+                String[] signature = Stream.of(m.getParameterTypes()).map(Class::getName).toArray(String[]::new);
+                value = server.invoke(name, m.getName(), args, signature);
+                openType = Stream.of(info.getOperations()).filter(o -> o.getName().equals(m.getName())).findFirst()
+                        .orElseThrow().getDescriptor().getFieldValue("openType");
+            }
+            assertThat(value).as(m.getName()).isInstanceOf(TabularData.class);
+            assertThat(((TabularData) value).getTabularType()).as(m.getName()).isEqualTo(expected);
+            assertThat(openType).as(m.getName()).isEqualTo(expected);
+        }
+    }
+
+    private static RecordTable<?> tableOf(Class<?> type, Class<?> rows) throws IllegalAccessException {
+        for (var f : type.getFields()) {
+            if (f.getType() == RecordTable.class && ((RecordTable<?>) f.get(null)).recordClass() == rows) {
+                return (RecordTable<?>) f.get(null);
+            }
+        }
+        throw new AssertionError("no RecordTable of " + rows + " in " + type);
+    }
+
+    /** Answers every TabularData method with an empty table of its RecordTable; nothing else is called. */
+    @SuppressWarnings("unchecked")
+    private static <T> DescribedMBean<T> tableStub(Class<T> type) {
+        T stub = (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
+                (p, m, args) -> m.getReturnType() == TabularData.class
+                        ? tableOf(type, m.getAnnotation(TableOf.class).value()).toTabularData(List.of()) : null);
+        return new DescribedMBean<>(stub, type);
     }
 
     /** An implementation that answers every call with a default value; only the metadata matters here. */

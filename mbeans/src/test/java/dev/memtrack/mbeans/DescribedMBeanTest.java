@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import javax.management.AttributeList;
 import javax.management.MBeanAttributeInfo;
+import javax.management.MBeanInfo;
+import javax.management.MBeanOperationInfo;
 import javax.management.MBeanServer;
 import javax.management.MBeanServerFactory;
 import javax.management.ObjectName;
@@ -12,67 +15,91 @@ import javax.management.RuntimeMBeanException;
 import javax.management.openmbean.TabularData;
 import org.junit.jupiter.api.Test;
 
-/** Tables built with RecordTable reach JMX clients as tables, rows intact. */
+/** TabularData attributes and operations reach clients as the tables they are, not as the MXBean mapping's guess. */
 class DescribedMBeanTest {
 
-    @Description("Bean with a table")
-    public interface TableMXBean {
+    /** A small MXBean with a table attribute, a table operation and a plain attribute. */
+    @Description("Test bean")
+    public interface TablesMXBean {
+        RecordTable<EffectivenessRow> TABLE = PolicyMXBean.EFFECTIVENESS_TABLE;
+
         @Description("Rows")
+        @TableOf(EffectivenessRow.class)
         TabularData getRows();
+
+        @Description("A count")
+        @Units(Units.COUNT)
+        int getCount();
 
         @Description("The first n rows")
         @ReadOnly
+        @TableOf(EffectivenessRow.class)
         TabularData first(@Description("How many") int n);
-
-        @Units(Units.COUNT)
-        @Description("A plain attribute, mapped as usual")
-        long getCount();
     }
 
-    private static final List<ConfigEntry> ROWS =
-            List.of(new ConfigEntry("alloc", "EXACT", "agent options"), new ConfigEntry("alloc.interval", "512k", "default"));
+    /** Implementation with two rows. */
+    public static final class Tables implements TablesMXBean {
+        private final List<EffectivenessRow> rows = List.of(
+                new EffectivenessRow("cpu", "pause", "workload:a", 2, 1, 0.5),
+                new EffectivenessRow("cpu", "pause", "workload:b", 0, 0, 0.5));
 
-    static final class Table implements TableMXBean {
         @Override
         public TabularData getRows() {
-            return AgentMXBean.CONFIGURATION_TABLE.toTabularData(ROWS);
+            return TABLE.toTabularData(rows);
+        }
+
+        @Override
+        public int getCount() {
+            return rows.size();
         }
 
         @Override
         public TabularData first(int n) {
             if (n < 1) {
-                throw new IllegalArgumentException("n must be at least 1, got " + n);
+                throw new IllegalArgumentException("n must be >= 1, got " + n);
             }
-            return AgentMXBean.CONFIGURATION_TABLE.toTabularData(ROWS.subList(0, n));
-        }
-
-        @Override
-        public long getCount() {
-            return 2;
+            return TABLE.toTabularData(rows.subList(0, Math.min(n, rows.size())));
         }
     }
 
     @Test
-    void tablesPassThroughWithTheirRows() throws Exception {
+    void tablesAreServedWithEveryRowAndDescribedAsTabularData() throws Exception {
         MBeanServer server = MBeanServerFactory.newMBeanServer();
-        ObjectName name = new ObjectName("test:type=Table");
-        server.registerMBean(new DescribedMBean<>(new Table(), TableMXBean.class), name);
+        ObjectName name = new ObjectName("test:type=Tables");
+        server.registerMBean(new DescribedMBean<>(new Tables(), TablesMXBean.class), name);
 
-        assertThat(AgentMXBean.CONFIGURATION_TABLE.fromTabularData((TabularData) server.getAttribute(name, "Rows")))
-                .containsExactlyElementsOf(ROWS);
-        assertThat(server.getAttributes(name, new String[] {"Rows", "Count"}).asList()).hasSize(2);
-        TabularData first = (TabularData) server.invoke(name, "first", new Object[] {1}, new String[] {"int"});
-        assertThat(AgentMXBean.CONFIGURATION_TABLE.fromTabularData(first)).containsExactly(ROWS.get(0));
-        assertThat(server.getAttribute(name, "Count")).isEqualTo(2L);
+        Object rows = server.getAttribute(name, "Rows");
+        assertThat(rows).isInstanceOf(TabularData.class);
+        assertThat(TablesMXBean.TABLE.fromTabularData((TabularData) rows)).hasSize(2);
+        assertThat(server.getAttribute(name, "Count")).isEqualTo(2);
+        AttributeList both = server.getAttributes(name, new String[] {"Rows", "Count"});
+        assertThat(both.asList()).hasSize(2);
+        assertThat(both.asList().get(0).getValue()).isInstanceOf(TabularData.class);
+        Object first = server.invoke(name, "first", new Object[] {1}, new String[] {"int"});
+        assertThat(TablesMXBean.TABLE.fromTabularData((TabularData) first)).extracting(EffectivenessRow::target)
+                .containsExactly("workload:a");
 
-        MBeanAttributeInfo rows = server.getMBeanInfo(name).getAttributes()[0].getName().equals("Rows")
-                ? server.getMBeanInfo(name).getAttributes()[0] : server.getMBeanInfo(name).getAttributes()[1];
-        assertThat(rows.getType()).isEqualTo(TabularData.class.getName());
-        assertThat(rows.getDescription()).isEqualTo("Rows");
-        assertThat(rows.getDescriptor().getFieldValue("openType")).isNull();
+        MBeanInfo info = server.getMBeanInfo(name);
+        MBeanAttributeInfo rowsInfo = List.of(info.getAttributes()).stream()
+                .filter(a -> a.getName().equals("Rows")).findFirst().orElseThrow();
+        assertThat(rowsInfo.getType()).isEqualTo(TabularData.class.getName());
+        assertThat(rowsInfo.getDescription()).isEqualTo("Rows");
+        assertThat(rowsInfo.getDescriptor().getFieldValue("openType")).isEqualTo(TablesMXBean.TABLE.tableType());
+        MBeanOperationInfo firstInfo = info.getOperations()[0];
+        assertThat(firstInfo.getReturnType()).isEqualTo(TabularData.class.getName());
+        assertThat(firstInfo.getImpact()).isEqualTo(MBeanOperationInfo.INFO);
+        assertThat(firstInfo.getSignature()[0].getName()).isEqualTo("n");
+    }
+
+    @Test
+    void aRefusalInsideATableOperationReachesTheClientWithItsMessage() throws Exception {
+        MBeanServer server = MBeanServerFactory.newMBeanServer();
+        ObjectName name = new ObjectName("test:type=Tables");
+        server.registerMBean(new DescribedMBean<>(new Tables(), TablesMXBean.class), name);
 
         assertThatThrownBy(() -> server.invoke(name, "first", new Object[] {0}, new String[] {"int"}))
-                .isInstanceOf(RuntimeMBeanException.class).cause()
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("n must be at least 1, got 0");
+                .isInstanceOf(RuntimeMBeanException.class)
+                .hasCauseInstanceOf(IllegalArgumentException.class)
+                .cause().hasMessage("n must be >= 1, got 0");
     }
 }

@@ -2,23 +2,28 @@ package dev.memtrack.agent.alloc.table;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 
 /** The Space-Saving table keeps its promises on any stream. */
 class SpaceSavingTest {
 
-    @Property(tries = 300)
-    void boundsHoldForEveryStream(@ForAll @Size(min = 1, max = 3000) List<@IntRange(min = 0, max = 400) Integer> keys,
-                                  @ForAll @Size(min = 1, max = 3000) List<@IntRange(min = 1, max = 5000) Integer> weights,
-                                  @ForAll @IntRange(min = 1, max = 64) int capacity) {
+    @Test
+    void boundsHoldForEveryStream() {
+        qt().withFixedSeed(0x5BACE_5A71L).withExamples(300)
+                .forAll(lists().of(integers().between(0, 400)).ofSizeBetween(1, 3000),
+                        lists().of(integers().between(1, 5000)).ofSizeBetween(1, 3000),
+                        integers().between(1, 64))
+                .checkAssert(SpaceSavingTest::boundsHold);
+    }
+
+    private static void boundsHold(List<Integer> keys, List<Integer> weights, int capacity) {
         SpaceSaving<Integer> table = new SpaceSaving<>(capacity);
         Map<Integer, Long> truth = new HashMap<>();
         long total = 0;
