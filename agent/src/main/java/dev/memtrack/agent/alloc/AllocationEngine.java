@@ -54,6 +54,7 @@ final class AllocationEngine {
     private final RateWindows rates = new RateWindows(64);
     private final AtomicLong housekeepingBytes = new AtomicLong();
     private final ScheduledExecutorService ticker;
+    private final Consumer<InstrumentationFailure> failed;
     private AllocationInstaller installer;
 
     private volatile Recording recording;
@@ -65,9 +66,10 @@ final class AllocationEngine {
     private boolean closed;
 
     private AllocationEngine(Instrumentation inst, AllocationSettings settings, Consumer<String> warnOnce,
-                             Sampling sampling) {
+                             Consumer<InstrumentationFailure> failed, Sampling sampling) {
         this.settings = settings;
         this.warnOnce = warnOnce;
+        this.failed = failed;
         this.jvm = JvmAllocationCounters.open();
         this.sizes = ObjectSizes.calibrate(inst, message -> warn("sizes", message));
         this.classes = new ClassInfos(sizes);
@@ -81,8 +83,8 @@ final class AllocationEngine {
     }
 
     static AllocationEngine start(Instrumentation inst, AllocationSettings settings, Consumer<String> warnOnce,
-                                  Sampling sampling) {
-        AllocationEngine engine = new AllocationEngine(inst, settings, warnOnce, sampling);
+                                  Consumer<InstrumentationFailure> failed, Sampling sampling) {
+        AllocationEngine engine = new AllocationEngine(inst, settings, warnOnce, failed, sampling);
         Warmup.exercise(engine.parts(new Recording(engine.jvm, sampling, AllocationSettings.MIN_MAX_SITES)),
                 engine.snapshots);
         synchronized (engine) {
@@ -91,7 +93,8 @@ final class AllocationEngine {
             try {
                 engine.installer = AllocationInstaller.install(inst,
                         new TypeSelection(settings.include(), settings.exclude(), AllocationEngine.class),
-                        engine.registry, engine.sizes, engine.jvm, message -> engine.warn("instrumentation", message));
+                        engine.registry, engine.sizes, engine.jvm, message -> engine.warn("instrumentation", message),
+                        engine.failed);
             } catch (RuntimeException | LinkageError e) {
                 AllocationHooks.install(null);
                 throw new IllegalStateException("Cannot install the allocation instrumentation: " + e, e);
@@ -164,7 +167,7 @@ final class AllocationEngine {
             cachedAtNanos = System.nanoTime();
             return s;
         } catch (RuntimeException e) {
-            warn("snapshot", "memtrack: could not read the allocation tables (" + e + "); showing the last good figures");
+            warn("snapshot", "could not read the allocation tables (" + e + "); showing the last good figures");
             RecordingSnapshot last = cached;
             return last != null ? last : new RecordingSnapshot(System.currentTimeMillis(), recording.startedAtMillis(),
                     0, 0, 0, false, List.of(), List.of(), List.of(), new SizePercentiles(0, 0, 0, 0, 0, 0), List.of(), 0, 0);
@@ -213,16 +216,15 @@ final class AllocationEngine {
             rates.record(System.nanoTime(), jvm.total());
             recording.retireEndedThreads();
         } catch (RuntimeException e) {
-            warn("housekeeping", "memtrack: allocation housekeeping failed: " + e);
+            warn("housekeeping", "allocation housekeeping failed: " + e);
         }
         housekeepingBytes.addAndGet(jvm.since(before));
     }
 
+    /** Runs on the application thread whose hook failed: no logging, no locks; the owner reads {@link #problem()}. */
     private void hookFailed(Throwable problem) {
         this.mode = AllocationMode.OFF;
         this.problem = "stopped after an internal error: " + problem;
-        warn("hook", "memtrack: allocation tracking switched itself off after an internal error (" + problem
-                + "); the application is unaffected. Set Mode on memtrack:type=Allocations to try again.");
     }
 
     private void warn(String kind, String message) {

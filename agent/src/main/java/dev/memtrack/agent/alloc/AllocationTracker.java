@@ -17,8 +17,11 @@ import java.util.function.Consumer;
  * site, type and thread, exactly or sampled, with exact totals from the JVM's counters.
  *
  * <p>One tracker runs per JVM at a time; {@link #close()} it before starting another. This class
- * refers to nothing in {@code dev.memtrack.agent.bootstrap}: {@link #start} first puts those hooks
- * on the bootstrap class path, then loads the engine that uses them.
+ * refers to nothing in {@code dev.memtrack.agent.bootstrap}: {@link #start} first defines those
+ * hooks in the bootstrap class loader, then loads the engine that uses them.
+ *
+ * <p>The tracker never stops the application and never logs a failure of its own hooks: it
+ * switches recording off and says why in {@link #problem()}, which its owner reports.
  */
 public final class AllocationTracker implements AutoCloseable {
 
@@ -26,10 +29,12 @@ public final class AllocationTracker implements AutoCloseable {
 
     private final AllocationEngine engine;
     private final Allocations mbean;
+    private final BootstrapInjection.Outcome hooksInjection;
 
-    private AllocationTracker(AllocationEngine engine) {
+    private AllocationTracker(AllocationEngine engine, BootstrapInjection.Outcome hooksInjection) {
         this.engine = engine;
         this.mbean = new Allocations(engine);
+        this.hooksInjection = hooksInjection;
     }
 
     /**
@@ -37,26 +42,38 @@ public final class AllocationTracker implements AutoCloseable {
      *
      * @param inst     an Instrumentation that can retransform classes
      * @param settings what to track and how
-     * @param warnOnce where to report, once each, problems the tracker survives (classes it could
-     *                 not instrument, an internal error that made it switch itself off)
+     * @param warnOnce where to report, once each kind, problems the tracker survives (the first class
+     *                 it could not instrument, sizes it could not check, the fallback of the hooks'
+     *                 injection)
+     * @param failed   told of every class that could not be instrumented (it was loaded unchanged),
+     *                 on the thread that loaded it
      * @throws IllegalStateException with the reason, if tracking cannot start; nothing is left installed
      */
     public static AllocationTracker start(Instrumentation inst, AllocationSettings settings,
+                                          Consumer<String> warnOnce, Consumer<InstrumentationFailure> failed) {
+        return start(inst, settings, warnOnce, failed,
+                new Sampling(settings.intervalBytes(), System.nanoTime(), false));
+    }
+
+    /** Without a listener for classes that could not be instrumented ({@link #instrumentationFailures()} lists them). */
+    public static AllocationTracker start(Instrumentation inst, AllocationSettings settings,
                                           Consumer<String> warnOnce) {
-        return start(inst, settings, warnOnce, new Sampling(settings.intervalBytes(), System.nanoTime(), false));
+        return start(inst, settings, warnOnce, failure -> { });
     }
 
     /** With a chosen sampling seed, so tests can replay the same samples (same thread names, same allocations). */
     static AllocationTracker start(Instrumentation inst, AllocationSettings settings, Consumer<String> warnOnce,
                                    long seed) {
-        return start(inst, settings, warnOnce, new Sampling(settings.intervalBytes(), seed, true));
+        return start(inst, settings, warnOnce, failure -> { }, new Sampling(settings.intervalBytes(), seed, true));
     }
 
     private static AllocationTracker start(Instrumentation inst, AllocationSettings settings,
-                                           Consumer<String> warnOnce, Sampling sampling) {
+                                           Consumer<String> warnOnce, Consumer<InstrumentationFailure> failed,
+                                           Sampling sampling) {
         Objects.requireNonNull(inst, "inst");
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(warnOnce, "warnOnce");
+        Objects.requireNonNull(failed, "failed");
         if (!inst.isRetransformClassesSupported()) {
             throw new IllegalStateException("Allocation tracking needs an agent that can retransform classes "
                     + "(Can-Retransform-Classes: true in the agent jar's manifest)");
@@ -65,8 +82,9 @@ public final class AllocationTracker implements AutoCloseable {
             throw new IllegalStateException("Allocation tracking is already running in this JVM; close it first");
         }
         try {
-            BootstrapInjection.ensureInjected(inst, AllocationTracker.class.getClassLoader());
-            return new AllocationTracker(AllocationEngine.start(inst, settings, warnOnce, sampling));
+            BootstrapInjection.Outcome injection =
+                    BootstrapInjection.ensureInjected(inst, AllocationTracker.class.getClassLoader(), warnOnce);
+            return new AllocationTracker(AllocationEngine.start(inst, settings, warnOnce, failed, sampling), injection);
         } catch (RuntimeException | LinkageError e) {
             RUNNING.set(false);
             throw e instanceof IllegalStateException ise ? ise
@@ -95,9 +113,17 @@ public final class AllocationTracker implements AutoCloseable {
         return engine.failures();
     }
 
-    /** Why tracking stopped itself, or empty while healthy. */
+    /**
+     * Why tracking stopped itself (recording is then off; setting a mode tries again), or empty while
+     * healthy. The tracker does not log this: its owner does.
+     */
     public String problem() {
         return engine.problem();
+    }
+
+    /** How the allocation hooks reached the bootstrap class loader. */
+    public BootstrapInjection.Outcome hooksInjection() {
+        return hooksInjection;
     }
 
     /** Turns the hooks off and restores the original code of every instrumented class. */

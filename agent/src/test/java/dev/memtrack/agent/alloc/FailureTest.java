@@ -11,11 +11,11 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
-/** Failures inside the tracker never reach the application: it switches itself off and says why, once. */
+/** Failures inside the tracker never reach the application: it switches itself off and says why. */
 class FailureTest {
 
     @Test
-    void anInternalErrorSwitchesTrackingOffAndIsReportedOnce() {
+    void anInternalErrorSwitchesTrackingOffAndSaysWhyToItsOwner() {
         List<String> warnings = new CopyOnWriteArrayList<>();
         try (AllocationTracker tracker = AllocationTracker.start(TestAgent.instrumentation(), AllocationSettings
                 .defaults().withMode(AllocationMode.EXACT).withIntervalBytes(1024)
@@ -31,8 +31,8 @@ class FailureTest {
             assertThat(tracker.summary().problem()).isEqualTo(tracker.problem());
             assertThat(tracker.snapshotNow().sites()).extracting(r -> r.site())
                     .contains("(unknown site " + (Integer.MAX_VALUE - 1) + ")");
-            assertThat(warnings).singleElement().asString()
-                    .contains("switched itself off after an internal error").contains("application is unaffected");
+            // Not logged from the application's thread: the owner (the agent's subsystem) reports problem().
+            assertThat(warnings).isEmpty();
 
             tracker.mbean().setMode(AllocationMode.EXACT);
             assertThat(tracker.problem()).isEmpty();

@@ -53,9 +53,13 @@ class InstrumentationTest {
 
     @Test
     void startsAgainAfterCloseAndInjectsOnlyOnce() {
+        // Defined directly in the bootstrap loader: the bootstrap class path was never appended to.
+        assertThat(TestAgent.hooksInjection()).isEqualTo(BootstrapInjection.Outcome.DEFINED);
         for (int i = 0; i < 2; i++) {
-            BootstrapInjection.ensureInjected(inst, AllocationTracker.class.getClassLoader());
+            assertThat(BootstrapInjection.ensureInjected(inst, AllocationTracker.class.getClassLoader(), w -> { }))
+                    .isEqualTo(BootstrapInjection.Outcome.ALREADY_PRESENT);
             try (AllocationTracker tracker = AllocationTracker.start(inst, exact(), w -> { })) {
+                assertThat(tracker.hooksInjection()).isEqualTo(BootstrapInjection.Outcome.ALREADY_PRESENT);
                 assertThat(tracker.problem()).isEmpty();
                 assertThat(AllocationHooks.installed()).isNotNull();
                 assertThat(AllocationHooks.class.getClassLoader()).as("defined by the bootstrap loader").isNull();

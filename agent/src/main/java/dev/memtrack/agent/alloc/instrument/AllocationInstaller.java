@@ -41,11 +41,12 @@ public final class AllocationInstaller {
      * Installs the transformer and retransforms the selected classes already loaded.
      *
      * @param warnOnce told once when the first class fails to instrument
+     * @param failed   told of every class that fails to instrument
      */
     public static AllocationInstaller install(Instrumentation inst, TypeSelection selection, SiteRegistry registry,
                                               ObjectSizes sizes, JvmAllocationCounters jvm,
-                                              Consumer<String> warnOnce) {
-        InstrumentationListener listener = new InstrumentationListener(jvm, warnOnce);
+                                              Consumer<String> warnOnce, Consumer<InstrumentationFailure> failed) {
+        InstrumentationListener listener = new InstrumentationListener(jvm, warnOnce, failed);
         ResettableClassFileTransformer transformer = QuietAgentBuilder.create()
                 .disableClassFormatChanges()
                 .with(listener)

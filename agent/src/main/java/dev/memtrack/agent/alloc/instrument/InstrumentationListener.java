@@ -24,15 +24,18 @@ final class InstrumentationListener extends AgentBuilder.Listener.Adapter {
 
     private final JvmAllocationCounters jvm;
     private final Consumer<String> warnOnce;
+    private final Consumer<InstrumentationFailure> failed;
     private final List<InstrumentationFailure> failures = new ArrayList<>();
     private final AtomicLong failureCount = new AtomicLong();
     private final AtomicLong instrumented = new AtomicLong();
     private final AtomicLong transformBytes = new AtomicLong();
     private final ThreadLocal<long[]> startedAt = ThreadLocal.withInitial(() -> new long[] {-1});
 
-    InstrumentationListener(JvmAllocationCounters jvm, Consumer<String> warnOnce) {
+    InstrumentationListener(JvmAllocationCounters jvm, Consumer<String> warnOnce,
+                            Consumer<InstrumentationFailure> failed) {
         this.jvm = jvm;
         this.warnOnce = warnOnce;
+        this.failed = failed;
     }
 
     @Override
@@ -62,14 +65,20 @@ final class InstrumentationListener extends AgentBuilder.Listener.Adapter {
     void fail(String typeName, ClassLoader classLoader, Throwable problem) {
         long n = failureCount.incrementAndGet();
         String reason = problem.getClass().getSimpleName() + ": " + problem.getMessage();
+        InstrumentationFailure failure = new InstrumentationFailure(typeName,
+                classLoader == null ? "bootstrap" : classLoader.toString(), reason);
         synchronized (failures) {
             if (failures.size() < MAX_FAILURES) {
-                failures.add(new InstrumentationFailure(typeName,
-                        classLoader == null ? "bootstrap" : classLoader.toString(), reason));
+                failures.add(failure);
             }
         }
+        try {
+            failed.accept(failure);
+        } catch (RuntimeException listenerFailed) {
+            // The failure stays listed here; a listener must not break class loading.
+        }
         if (n == 1) {
-            warnOnce.accept("memtrack: could not instrument " + typeName + " (" + reason + "); it runs unchanged, "
+            warnOnce.accept("could not instrument " + typeName + " (" + reason + "); it runs unchanged, "
                     + "and so will any other class that fails (see the Agent MBean's InstrumentationFailures)");
         }
     }

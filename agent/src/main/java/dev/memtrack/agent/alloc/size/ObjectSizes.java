@@ -1,5 +1,6 @@
 package dev.memtrack.agent.alloc.size;
 
+import dev.memtrack.agent.alloc.jdk.InternalUnsafe;
 import java.lang.annotation.Annotation;
 import java.lang.instrument.Instrumentation;
 import java.lang.reflect.Field;
@@ -133,7 +134,7 @@ public final class ObjectSizes {
             try {
                 long measured = inst.getObjectSize(unsafe.allocateInstance(type));
                 if (layout >= 0 && measured != layout && type.getClassLoader() != null) {
-                    warnOnce.accept("memtrack: computed size of " + type.getName() + " (" + layout
+                    warnOnce.accept("computed size of " + type.getName() + " (" + layout
                             + " bytes) differs from the JVM's (" + measured + " bytes); using the JVM's figure");
                 }
                 return measured;
@@ -144,7 +145,7 @@ public final class ObjectSizes {
         if (layout >= 0) {
             return layout;
         }
-        warnOnce.accept("memtrack: cannot determine the size of " + type.getName() + "; counting it as an empty object");
+        warnOnce.accept("cannot determine the size of " + type.getName() + "; counting it as an empty object");
         return emptyObjectBytes;
     }
 

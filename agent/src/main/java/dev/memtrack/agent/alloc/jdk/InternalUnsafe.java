@@ -1,27 +1,29 @@
-package dev.memtrack.agent.alloc.size;
+package dev.memtrack.agent.alloc.jdk;
 
 import java.lang.instrument.Instrumentation;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.security.ProtectionDomain;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * The JDK's internal {@code jdk.internal.misc.Unsafe}, opened to the tracker's own module only
  * (never to the application) through {@link Instrumentation#redefineModule}. Unlike
- * {@code sun.misc.Unsafe} it reads field offsets of records and hidden classes, and JDK 24+ prints
- * no deprecation warning for it.
+ * {@code sun.misc.Unsafe} it reads field offsets of records and hidden classes and defines classes
+ * in the bootstrap class loader, and JDK 24+ prints no deprecation warning for it.
  *
- * <p>Used once per class, never on an allocation's fast path.
+ * <p>Used once per class or once per start, never on an allocation's fast path. Thread-safe.
  */
-final class InternalUnsafe {
+public final class InternalUnsafe {
 
     private final Object unsafe;
     private final Method objectFieldOffset;
     private final Method allocateInstance;
     private final Method arrayBaseOffset;
     private final Method arrayIndexScale;
+    private final Method defineClass;
 
     private InternalUnsafe(Object unsafe, Class<?> type) throws NoSuchMethodException {
         this.unsafe = unsafe;
@@ -29,10 +31,12 @@ final class InternalUnsafe {
         this.allocateInstance = type.getMethod("allocateInstance", Class.class);
         this.arrayBaseOffset = type.getMethod("arrayBaseOffset", Class.class);
         this.arrayIndexScale = type.getMethod("arrayIndexScale", Class.class);
+        this.defineClass = type.getMethod("defineClass", String.class, byte[].class, int.class, int.class,
+                ClassLoader.class, ProtectionDomain.class);
     }
 
     /** Opens {@code jdk.internal.misc} to this class's module and returns its Unsafe. */
-    static InternalUnsafe open(Instrumentation inst) throws ReflectiveOperationException {
+    public static InternalUnsafe open(Instrumentation inst) throws ReflectiveOperationException {
         Module javaBase = Object.class.getModule();
         Module own = InternalUnsafe.class.getModule();
         if (!javaBase.isExported("jdk.internal.misc", own)) {
@@ -44,22 +48,39 @@ final class InternalUnsafe {
         return new InternalUnsafe(unsafe, type);
     }
 
-    long objectFieldOffset(Field f) {
+    public long objectFieldOffset(Field f) {
         return (long) call(objectFieldOffset, f);
     }
 
     /** An instance whose constructors did not run; for measuring only, never published. */
-    Object allocateInstance(Class<?> type) {
+    public Object allocateInstance(Class<?> type) {
         return call(allocateInstance, type);
     }
 
     // int up to JDK 22, long since (JDK-8318966 and friends): read either.
-    int arrayBaseOffset(Class<?> arrayClass) {
+    public int arrayBaseOffset(Class<?> arrayClass) {
         return ((Number) call(arrayBaseOffset, arrayClass)).intValue();
     }
 
-    int arrayIndexScale(Class<?> arrayClass) {
+    public int arrayIndexScale(Class<?> arrayClass) {
         return ((Number) call(arrayIndexScale, arrayClass)).intValue();
+    }
+
+    /**
+     * Defines a class in the bootstrap class loader, in its unnamed module, without touching the
+     * bootstrap class path (appending to it would turn class data sharing off for every class the
+     * other loaders load afterwards).
+     *
+     * @throws IllegalStateException if the JVM refuses the class (e.g. it is already defined there)
+     */
+    public Class<?> defineBootstrapClass(String name, byte[] classFile) {
+        try {
+            return (Class<?>) defineClass.invoke(unsafe, name, classFile, 0, classFile.length, null, null);
+        } catch (InvocationTargetException e) {
+            throw new IllegalStateException("defineClass(" + name + ") failed: " + e.getCause(), e.getCause());
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("defineClass is not accessible", e);
+        }
     }
 
     private Object call(Method m, Object arg) {
