@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import javax.management.Attribute;
 import javax.management.AttributeList;
+import javax.management.InvalidAttributeValueException;
 import javax.management.MBeanAttributeInfo;
 import javax.management.MBeanInfo;
 import javax.management.MBeanOperationInfo;
@@ -31,6 +33,11 @@ class DescribedMBeanTest {
         @Units(Units.COUNT)
         int getCount();
 
+        @Description("A mode")
+        PolicyMode getMode();
+
+        void setMode(PolicyMode mode);
+
         @Description("The first n rows")
         @ReadOnly
         @TableOf(EffectivenessRow.class)
@@ -51,6 +58,18 @@ class DescribedMBeanTest {
         @Override
         public int getCount() {
             return rows.size();
+        }
+
+        private PolicyMode mode = PolicyMode.values()[0];
+
+        @Override
+        public PolicyMode getMode() {
+            return mode;
+        }
+
+        @Override
+        public void setMode(PolicyMode mode) {
+            this.mode = mode;
         }
 
         @Override
@@ -101,5 +120,22 @@ class DescribedMBeanTest {
                 .isInstanceOf(RuntimeMBeanException.class)
                 .hasCauseInstanceOf(IllegalArgumentException.class)
                 .cause().hasMessage("n must be >= 1, got 0");
+    }
+
+    @Test
+    void anEnumAttributeRefusesAnUnknownNameSayingWhatIsAccepted() throws Exception {
+        MBeanServer server = MBeanServerFactory.newMBeanServer();
+        ObjectName name = new ObjectName("test:type=Tables");
+        server.registerMBean(new DescribedMBean<>(new Tables(), TablesMXBean.class), name);
+        String last = PolicyMode.values()[PolicyMode.values().length - 1].name();
+        String accepted = String.join(", ", java.util.Arrays.stream(PolicyMode.values()).map(Enum::name).toList());
+
+        assertThatThrownBy(() -> server.setAttribute(name, new Attribute("Mode", "FOO")))
+                .isInstanceOf(InvalidAttributeValueException.class)
+                .hasMessage("Mode: 'FOO' is not accepted; accepted: " + accepted);
+        server.setAttribute(name, new Attribute("Mode", last));
+        assertThat(server.getAttribute(name, "Mode")).isEqualTo(last);
+        AttributeList set = server.setAttributes(name, new AttributeList(List.of(new Attribute("Mode", "FOO"))));
+        assertThat(set.asList()).isEmpty();
     }
 }

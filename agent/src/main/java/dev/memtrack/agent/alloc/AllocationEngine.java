@@ -206,6 +206,10 @@ final class AllocationEngine {
         return installer.instrumentedClasses();
     }
 
+    long retransformedClasses() {
+        return installer.retransformedClasses();
+    }
+
     String problem() {
         return problem;
     }
@@ -241,6 +245,23 @@ final class AllocationEngine {
         mode = AllocationMode.OFF;
         AllocationHooks.install(null);
         ticker.shutdownNow();
-        installer.uninstall();
+        if (shutdownInProgress()) {
+            // The classes end with the JVM: restoring their code would only delay its exit.
+            installer.detach();
+        } else {
+            installer.uninstall();
+        }
+    }
+
+    /** Whether the JVM is running its shutdown hooks (they can no longer be added then). */
+    private static boolean shutdownInProgress() {
+        Thread probe = new Thread(() -> { });
+        try {
+            Runtime.getRuntime().addShutdownHook(probe);
+            Runtime.getRuntime().removeShutdownHook(probe);
+            return false;
+        } catch (IllegalStateException shuttingDown) {
+            return true;
+        }
     }
 }

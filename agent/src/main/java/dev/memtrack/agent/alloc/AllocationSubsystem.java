@@ -32,6 +32,12 @@ public final class AllocationSubsystem implements Subsystem {
         return NAME;
     }
 
+    /** Before the collectors: classes loaded before the tracker runs must be retransformed later. */
+    @Override
+    public boolean startsEarly() {
+        return true;
+    }
+
     @Override
     public Set<ConfigKey> configKeys() {
         return Set.of(ConfigKey.ALLOC, ConfigKey.ALLOC_INTERVAL, ConfigKey.ALLOC_INCLUDE, ConfigKey.ALLOC_EXCLUDE,

@@ -26,6 +26,8 @@ import java.util.List;
  * @param rates                   allocation rate of all threads, 1 s / 10 s / 60 s
  * @param sizes                   size distribution at instrumented sites
  * @param instrumentedClasses     classes instrumented since start
+ * @param retransformedClasses    of those, classes loaded before the tracker started and retransformed
+ *                                (their allocations until then are not attributed)
  * @param instrumentationFailures classes left unchanged because instrumenting them failed
  * @param topSites                the heaviest sites, at most five
  */
@@ -33,6 +35,7 @@ public record AllocationSummary(AllocationMode mode, boolean estimated, String p
                                 long capturedAtMillis, long totalAllocatedBytes, long trackedAllocationCount,
                                 long trackedAllocatedBytes, long unattributedBytes, long agentOwnBytes, long samples,
                                 AllocationRates rates, SizePercentiles sizes, long instrumentedClasses,
+                                long retransformedClasses,
                                 long instrumentationFailures, List<SiteRow> topSites) {
 
     /** Sites in {@link #topSites}. */

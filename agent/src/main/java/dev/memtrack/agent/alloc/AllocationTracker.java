@@ -104,7 +104,7 @@ public final class AllocationTracker implements AutoCloseable {
         return new AllocationSummary(engine.mode(), s.estimated(), engine.problem(), s.sinceMillis(),
                 s.capturedAtMillis(), s.totalAllocatedBytes(), s.trackedCount(), s.trackedBytes(),
                 s.unattributedBytes(), engine.agentOwnBytes(s), s.samples(), engine.rates(), s.sizes(),
-                engine.instrumentedClasses(), engine.failureCount(),
+                engine.instrumentedClasses(), engine.retransformedClasses(), engine.failureCount(),
                 sites.subList(0, Math.min(AllocationSummary.TOP_SITES, sites.size())));
     }
 
@@ -126,7 +126,10 @@ public final class AllocationTracker implements AutoCloseable {
         return hooksInjection;
     }
 
-    /** Turns the hooks off and restores the original code of every instrumented class. */
+    /**
+     * Turns the hooks off and restores the original code of every instrumented class (not when the
+     * JVM is shutting down: then the transformer is only removed, so that the exit is not delayed).
+     */
     @Override
     public void close() {
         try {

@@ -9,7 +9,7 @@ import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
 
 /** Classes written with ASM for tests that need bytecode javac does not produce, or a great many sites. */
-final class GeneratedClasses extends ClassLoader {
+public final class GeneratedClasses extends ClassLoader {
 
     /** Outside the workload package, so only the tests that mean to instrument them select them. */
     static final String PACKAGE = "dev.memtrack.agent.alloc.generated.";
@@ -79,7 +79,7 @@ final class GeneratedClasses extends ClassLoader {
     }
 
     /** A class in the Java 1.4 format, which cannot load class constants: refused by the tracker. */
-    static byte[] java14(String name) {
+    public static byte[] java14(String name) {
         String internal = name.replace('.', '/');
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
         cw.visit(Opcodes.V1_4, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL, internal, null, "java/lang/Object", null);

@@ -80,10 +80,7 @@ public final class ChildJvm implements AutoCloseable {
 
     /** Runs {@code java -jar memtrack-agent.jar <args>} to completion. */
     public static CliResult cli(String... args) {
-        Builder b = new Builder().name("cli");
-        b.command = new ArrayList<>(List.of("-jar", AgentJar.path().toString()));
-        b.command.addAll(List.of(args));
-        try (ChildJvm cli = b.start()) {
+        try (ChildJvm cli = new Builder().name("cli").jar(AgentJar.path(), args).start()) {
             int exit = cli.awaitExit(TIMEOUT);
             return new CliResult(exit, cli.stdout(), cli.stderr());
         }
@@ -133,6 +130,13 @@ public final class ChildJvm implements AutoCloseable {
             if (name.equals("app")) {
                 name = mainClass.getSimpleName();
             }
+            return this;
+        }
+
+        /** Runs {@code java -jar <jar> <args>}: the jar alone is the class path. */
+        public Builder jar(Path jar, String... args) {
+            command = new ArrayList<>(List.of("-jar", jar.toString()));
+            command.addAll(List.of(args));
             return this;
         }
 

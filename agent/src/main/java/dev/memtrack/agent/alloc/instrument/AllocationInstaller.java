@@ -73,6 +73,11 @@ public final class AllocationInstaller {
         return listener.instrumentedClasses();
     }
 
+    /** Of the instrumented classes, those that were loaded before the installation and retransformed. */
+    public long retransformedClasses() {
+        return listener.retransformedClasses();
+    }
+
     /** Bytes allocated by class transformation (the tracker's own work on loading threads). */
     public long transformBytes() {
         return listener.transformBytes();
@@ -81,6 +86,11 @@ public final class AllocationInstaller {
     /** Removes the transformer and retransforms the classes it changed back to their original code. */
     public void uninstall() {
         transformer.reset(inst, AgentBuilder.RedefinitionStrategy.RETRANSFORMATION);
+    }
+
+    /** Removes the transformer only: classes loaded from now on stay unchanged, instrumented ones keep their code. */
+    public void detach() {
+        transformer.reset(inst, AgentBuilder.RedefinitionStrategy.DISABLED);
     }
 
     /**

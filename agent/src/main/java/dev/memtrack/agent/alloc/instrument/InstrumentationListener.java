@@ -28,6 +28,7 @@ final class InstrumentationListener extends AgentBuilder.Listener.Adapter {
     private final List<InstrumentationFailure> failures = new ArrayList<>();
     private final AtomicLong failureCount = new AtomicLong();
     private final AtomicLong instrumented = new AtomicLong();
+    private final AtomicLong retransformed = new AtomicLong();
     private final AtomicLong transformBytes = new AtomicLong();
     private final ThreadLocal<long[]> startedAt = ThreadLocal.withInitial(() -> new long[] {-1});
 
@@ -47,6 +48,9 @@ final class InstrumentationListener extends AgentBuilder.Listener.Adapter {
     public void onTransformation(TypeDescription typeDescription, ClassLoader classLoader, JavaModule module,
                                  boolean loaded, DynamicType dynamicType) {
         instrumented.incrementAndGet();
+        if (loaded) {
+            retransformed.incrementAndGet();
+        }
     }
 
     @Override
@@ -95,6 +99,11 @@ final class InstrumentationListener extends AgentBuilder.Listener.Adapter {
 
     long instrumentedClasses() {
         return instrumented.get();
+    }
+
+    /** Of the instrumented classes, those loaded before the tracker started (retransformed rather than instrumented as they loaded). */
+    long retransformedClasses() {
+        return retransformed.get();
     }
 
     /** Bytes allocated by class transformation since the tracker started. */

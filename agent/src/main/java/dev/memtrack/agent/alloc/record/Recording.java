@@ -214,7 +214,8 @@ public final class Recording {
         for (int i = 0; i < ids.length; i++) {
             ids[i] = live.get(i).threadId;
         }
-        long[] jvmBytes = jvm.threads(ids);
+        long[] counts = new long[ids.length];
+        long[] countedBytes = new long[ids.length];
         for (int i = 0; i < ids.length; i++) {
             ThreadState t = live.get(i);
             SiteCounts c = t.counts;
@@ -232,15 +233,21 @@ public final class Recording {
                     bytes += b;
                 }
             }
+            counts[i] = t.drainedCount + count + t.estimatedCount;
+            countedBytes[i] = t.drainedBytes + bytes + t.estimatedBytes;
             addBuckets(buckets, t.sizeBuckets);
             maxBytes = Math.max(maxBytes, t.maxBytes);
             ownBytes += t.ownBytes;
             samples += t.samples;
+        }
+        // After the counts: a live thread's JVM figure then covers every allocation counted for it.
+        long[] jvmBytes = jvm.threads(ids);
+        for (int i = 0; i < ids.length; i++) {
+            ThreadState t = live.get(i);
             if (jvmBytes[i] >= 0) {
                 t.lastJvmBytes = jvmBytes[i];
             }
-            threads.add(new ThreadFigures(t.threadId, t.thread.getName(),
-                    t.drainedCount + count + t.estimatedCount, t.drainedBytes + bytes + t.estimatedBytes,
+            threads.add(new ThreadFigures(t.threadId, t.thread.getName(), counts[i], countedBytes[i],
                     jvmBytesSinceStart(t.threadId, t.lastJvmBytes), t.estimatedCount > 0));
         }
         for (RetiredThread r : retired) {
