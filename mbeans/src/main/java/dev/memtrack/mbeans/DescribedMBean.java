@@ -12,9 +12,9 @@ import java.util.Objects;
 import javax.management.Attribute;
 import javax.management.AttributeList;
 import javax.management.AttributeNotFoundException;
-import javax.management.InvalidAttributeValueException;
 import javax.management.Descriptor;
 import javax.management.ImmutableDescriptor;
+import javax.management.InvalidAttributeValueException;
 import javax.management.MBeanAttributeInfo;
 import javax.management.MBeanException;
 import javax.management.MBeanInfo;
@@ -144,6 +144,25 @@ public final class DescribedMBean<T> extends StandardEmitterMBean {
         return getter == null ? super.getAttribute(attribute) : call(getter, new Object[0]);
     }
 
+    /**
+     * Refuses a name that is no constant of an enum attribute with a message listing the constants
+     * (the MXBean mapping alone says only "Cannot convert to enum").
+     */
+    @Override
+    public void setAttribute(Attribute attribute)
+            throws AttributeNotFoundException, InvalidAttributeValueException, MBeanException, ReflectionException {
+        Method getter = getters.get(attribute.getName());
+        if (getter != null && getter.getReturnType().isEnum() && attribute.getValue() instanceof String name) {
+            Object[] constants = getter.getReturnType().getEnumConstants();
+            if (Arrays.stream(constants).noneMatch(c -> ((Enum<?>) c).name().equals(name))) {
+                throw new IllegalArgumentException("Invalid value '" + name + "' for " + attribute.getName()
+                        + ": expected one of " + String.join(", ",
+                        Arrays.stream(constants).map(c -> ((Enum<?>) c).name()).toArray(String[]::new)));
+            }
+        }
+        super.setAttribute(attribute);
+    }
+
     @Override
     public AttributeList getAttributes(String[] attributes) {
         AttributeList values = new AttributeList();
@@ -155,44 +174,6 @@ public final class DescribedMBean<T> extends StandardEmitterMBean {
             }
         }
         return values;
-    }
-
-    /**
-     * Refuses a name that is not a constant of an enum attribute, saying what is accepted (the MXBean
-     * mapping alone answers "Cannot convert to enum").
-     */
-    @Override
-    public void setAttribute(Attribute attribute) throws AttributeNotFoundException, InvalidAttributeValueException,
-            MBeanException, ReflectionException {
-        Method getter = getters.get(attribute.getName());
-        if (getter != null && getter.getReturnType().isEnum() && attribute.getValue() instanceof String name) {
-            StringBuilder accepted = new StringBuilder();
-            boolean known = false;
-            for (Object constant : getter.getReturnType().getEnumConstants()) {
-                String constantName = ((Enum<?>) constant).name();
-                known |= constantName.equals(name);
-                accepted.append(accepted.length() == 0 ? "" : ", ").append(constantName);
-            }
-            if (!known) {
-                throw new InvalidAttributeValueException(attribute.getName() + ": '" + name
-                        + "' is not accepted; accepted: " + accepted);
-            }
-        }
-        super.setAttribute(attribute);
-    }
-
-    @Override
-    public AttributeList setAttributes(AttributeList attributes) {
-        AttributeList set = new AttributeList();
-        for (Attribute a : attributes.asList()) {
-            try {
-                setAttribute(a);
-                set.add(a);
-            } catch (Exception refused) {
-                // As the JMX contract says: attributes that cannot be set are left out of the list.
-            }
-        }
-        return set;
     }
 
     @Override

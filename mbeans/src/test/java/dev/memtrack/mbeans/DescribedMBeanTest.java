@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import javax.management.Attribute;
 import javax.management.AttributeList;
-import javax.management.InvalidAttributeValueException;
 import javax.management.MBeanAttributeInfo;
 import javax.management.MBeanInfo;
 import javax.management.MBeanOperationInfo;
@@ -33,11 +32,6 @@ class DescribedMBeanTest {
         @Units(Units.COUNT)
         int getCount();
 
-        @Description("A mode")
-        PolicyMode getMode();
-
-        void setMode(PolicyMode mode);
-
         @Description("The first n rows")
         @ReadOnly
         @TableOf(EffectivenessRow.class)
@@ -58,18 +52,6 @@ class DescribedMBeanTest {
         @Override
         public int getCount() {
             return rows.size();
-        }
-
-        private PolicyMode mode = PolicyMode.values()[0];
-
-        @Override
-        public PolicyMode getMode() {
-            return mode;
-        }
-
-        @Override
-        public void setMode(PolicyMode mode) {
-            this.mode = mode;
         }
 
         @Override
@@ -110,6 +92,45 @@ class DescribedMBeanTest {
         assertThat(firstInfo.getSignature()[0].getName()).isEqualTo("n");
     }
 
+    /** An MXBean with a writable enum attribute. */
+    public interface SwitchMXBean {
+        PolicyMode getMode();
+
+        void setMode(PolicyMode mode);
+    }
+
+    /** Keeps the mode it is given. */
+    public static final class Switch implements SwitchMXBean {
+        private PolicyMode mode = PolicyMode.OFF;
+
+        @Override
+        public PolicyMode getMode() {
+            return mode;
+        }
+
+        @Override
+        public void setMode(PolicyMode mode) {
+            this.mode = mode;
+        }
+    }
+
+    @Test
+    void anEnumAttributeRefusesAnUnknownNameListingTheAcceptedOnes() throws Exception {
+        MBeanServer server = MBeanServerFactory.newMBeanServer();
+        ObjectName name = new ObjectName("test:type=Switch");
+        Switch impl = new Switch();
+        server.registerMBean(new DescribedMBean<>(impl, SwitchMXBean.class), name);
+
+        assertThatThrownBy(() -> server.setAttribute(name, new Attribute("Mode", "SOMETIMES")))
+                .isInstanceOf(RuntimeMBeanException.class)
+                .cause().isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Invalid value 'SOMETIMES' for Mode: expected one of OFF, ADVISORY, ENFORCE");
+        assertThat(impl.getMode()).isEqualTo(PolicyMode.OFF);
+
+        server.setAttribute(name, new Attribute("Mode", "ENFORCE"));
+        assertThat(impl.getMode()).isEqualTo(PolicyMode.ENFORCE);
+    }
+
     @Test
     void aRefusalInsideATableOperationReachesTheClientWithItsMessage() throws Exception {
         MBeanServer server = MBeanServerFactory.newMBeanServer();
@@ -120,22 +141,5 @@ class DescribedMBeanTest {
                 .isInstanceOf(RuntimeMBeanException.class)
                 .hasCauseInstanceOf(IllegalArgumentException.class)
                 .cause().hasMessage("n must be >= 1, got 0");
-    }
-
-    @Test
-    void anEnumAttributeRefusesAnUnknownNameSayingWhatIsAccepted() throws Exception {
-        MBeanServer server = MBeanServerFactory.newMBeanServer();
-        ObjectName name = new ObjectName("test:type=Tables");
-        server.registerMBean(new DescribedMBean<>(new Tables(), TablesMXBean.class), name);
-        String last = PolicyMode.values()[PolicyMode.values().length - 1].name();
-        String accepted = String.join(", ", java.util.Arrays.stream(PolicyMode.values()).map(Enum::name).toList());
-
-        assertThatThrownBy(() -> server.setAttribute(name, new Attribute("Mode", "FOO")))
-                .isInstanceOf(InvalidAttributeValueException.class)
-                .hasMessage("Mode: 'FOO' is not accepted; accepted: " + accepted);
-        server.setAttribute(name, new Attribute("Mode", last));
-        assertThat(server.getAttribute(name, "Mode")).isEqualTo(last);
-        AttributeList set = server.setAttributes(name, new AttributeList(List.of(new Attribute("Mode", "FOO"))));
-        assertThat(set.asList()).isEmpty();
     }
 }

@@ -126,6 +126,16 @@ public final class AgentConfig {
         return (String) value(key);
     }
 
+    /** A 64-bit integer key. */
+    public long longInteger(ConfigKey key) {
+        return (Long) value(key);
+    }
+
+    /** An enumeration key, as the constant of {@code type}. */
+    public <E extends Enum<E>> E enumeration(ConfigKey key, Class<E> type) {
+        return type.cast(value(key));
+    }
+
     /** A text key; empty when not set. */
     public Optional<String> text(ConfigKey key) {
         return Optional.ofNullable((String) settings.get(key).value());

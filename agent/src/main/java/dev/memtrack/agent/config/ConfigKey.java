@@ -1,5 +1,6 @@
 package dev.memtrack.agent.config;
 
+import dev.memtrack.mbeans.PolicyMode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -10,7 +11,7 @@ import java.util.Optional;
  * whether it is a secret. This enum is the single source: the parser, the effective-configuration
  * table of the Agent MBean and the README's configuration table (checked by a test) all come from it.
  *
- * <p>To add a key (e.g. {@code policy.*}), add a constant here, declare it in the
+ * <p>To add a key (e.g. {@code alloc.*}), add a constant here, declare it in the
  * {@code configKeys()} of the subsystem it configures, and add its row to the README table.
  *
  * <p>Where a key is read from, highest precedence first: see {@link AgentConfig}.
@@ -66,6 +67,20 @@ public enum ConfigKey {
     OSHI_PROVIDER("oshi.provider", ValueType.choice("auto", "native-free", "jna"), "auto",
             "How OSHI reads the operating system: auto uses OSHI's native-free implementation where it has one "
                     + "(Linux: /proc and /sys, no native code in the application's JVM) and JNA elsewhere"),
+    POLICY("policy", ValueType.enumeration(PolicyMode.class), "ADVISORY",
+            "Mode of the adaptive policy: OFF evaluates nothing, ADVISORY decides and records without changing "
+                    + "anything, ENFORCE acts; also writable as the Policy MBean's Mode"),
+    POLICY_INTERVAL("policy.interval", ValueType.duration(Duration.ofMillis(100), Duration.ofSeconds(60)), "1s",
+            "Time between two evaluations of the policy rules"),
+    POLICY_FILE("policy.file", ValueType.path("a readable policy rules file"), "",
+            "Policy rules file (see Writing a rule); the built-in rules when not set; a file that cannot be read "
+                    + "or is invalid keeps the policy off"),
+    POLICY_PROCESSES("policy.processes", ValueType.matching(ProcessList.FORM, ProcessList.ACCEPTED), "",
+            "OS processes the policy may renice (Linux)"),
+    POLICY_SEED("policy.seed", ValueType.longInteger(), "1",
+            "Seed of the policy's tie-breaks and exploration, so that a run can be repeated"),
+    POLICY_DECISIONS("policy.decisions", ValueType.integer(1, 10_000), "100",
+            "Recent decisions the Policy MBean keeps in RecentDecisions"),
     PROCESSES_TOP("processes.top", ValueType.integer(1, 500), "10",
             "Rows of each process table (top by CPU, top by resident memory); also writable through the "
                     + "Processes MBean"),

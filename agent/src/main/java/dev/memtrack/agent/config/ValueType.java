@@ -71,6 +71,60 @@ public abstract class ValueType {
         };
     }
 
+    /** A decimal integer of 64 bits. */
+    public static ValueType longInteger() {
+        return new ValueType("an integer from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE) {
+            @Override
+            public Object parse(String text) {
+                try {
+                    return Long.parseLong(text.trim());
+                } catch (NumberFormatException notANumber) {
+                    throw rejected();
+                }
+            }
+        };
+    }
+
+    /** A constant of {@code type}, by name in any case; parsed to the constant, written as its name. */
+    public static <E extends Enum<E>> ValueType enumeration(Class<E> type) {
+        E[] constants = type.getEnumConstants();
+        StringBuilder names = new StringBuilder();
+        for (E e : constants) {
+            names.append(names.length() == 0 ? "" : ", ").append(e.name());
+        }
+        return new ValueType("one of " + names + " (any case)") {
+            @Override
+            public Object parse(String text) {
+                String t = text.trim().toUpperCase(Locale.ROOT);
+                for (E e : constants) {
+                    if (e.name().equals(t)) {
+                        return e;
+                    }
+                }
+                throw rejected();
+            }
+
+            @Override
+            public String format(Object value) {
+                return ((Enum<?>) value).name();
+            }
+        };
+    }
+
+    /** Text that matches {@code form} as a whole (after trimming); parsed to the trimmed text. */
+    public static ValueType matching(Pattern form, String accepted) {
+        return new ValueType(accepted) {
+            @Override
+            public Object parse(String text) {
+                String t = text.trim();
+                if (form.matcher(t).matches()) {
+                    return t;
+                }
+                throw rejected();
+            }
+        };
+    }
+
     /** One of a fixed set of words, any case; parsed to its lower-case form. */
     public static ValueType choice(String... words) {
         List<String> allowed = List.of(words);

@@ -5,6 +5,7 @@ import dev.memtrack.agent.config.ConfigKey;
 import dev.memtrack.agent.config.ConfigProblem;
 import dev.memtrack.agent.jmx.AgentBean;
 import dev.memtrack.agent.log.AgentLog;
+import dev.memtrack.agent.log.LogEvents;
 import dev.memtrack.agent.log.LogSections;
 import dev.memtrack.mbeans.AgentMXBean;
 import dev.memtrack.mbeans.MemtrackDomain;
@@ -69,12 +70,13 @@ public final class Agent {
             scheduler = Executors.newSingleThreadScheduledExecutor(r -> AgentThreads.newThread("memtrack-scheduler", r));
             SnapshotStore snapshots = new SnapshotStore();
             LogSections logSections = new LogSections();
+            LogEvents logEvents = new LogEvents();
             InstrumentationFailures instrumentationFailures = new InstrumentationFailures();
             Optional<Path> jar = Files.isRegularFile(agentJar) ? Optional.of(agentJar) : Optional.empty();
-            List<Subsystem> installed = InstalledSubsystems.create(info, logSections, log);
+            List<Subsystem> installed = InstalledSubsystems.create(info, logSections, logEvents, log);
             MBeanServer server = ManagementFactory.getPlatformMBeanServer();
             AgentServices services = new AgentServices(config, instrumentation, jar, log, snapshots, sampler,
-                    logSections, instrumentationFailures, server, notifications, scheduler);
+                    logSections, logEvents, instrumentationFailures, server, notifications, scheduler);
             MBeanRegistrar registrar = new MBeanRegistrar(server, notifications);
             NotificationBroadcasterSupport emitter = registrar.newEmitter(AgentBean.NOTIFICATIONS);
             AgentBean agentBean = new AgentBean(info, config, this::subsystemStatuses, instrumentationFailures,

@@ -55,6 +55,14 @@ public interface AgentContext {
      */
     void addLogSection(String name, Supplier<?> section);
 
+    /**
+     * Writes an event to the JSON Lines log as a line of its own,
+     * {@code {"time":...,"epochMillis":...,"event":"<name>","data":<data>}}, before the next interval's
+     * line; {@code data} is a record, map, list, string, number or boolean. Never blocks; does nothing
+     * when no log is written.
+     */
+    void logEvent(String name, Object data);
+
     /** Where the allocation tracker reports classes it could not instrument (Agent MBean). */
     InstrumentationFailures instrumentationFailures();
 

@@ -6,6 +6,7 @@ import dev.memtrack.agent.collect.os.SystemStatsSubsystem;
 import dev.memtrack.agent.jolokia.JolokiaSubsystem;
 import dev.memtrack.agent.log.AgentLog;
 import dev.memtrack.agent.log.JsonLogSubsystem;
+import dev.memtrack.agent.log.LogEvents;
 import dev.memtrack.agent.log.LogSections;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -19,7 +20,7 @@ import java.util.ServiceLoader;
  *   <li>plugins that {@linkplain Subsystem#startsEarly() start early} (allocation tracking);</li>
  *   <li>the built-in collectors: {@code heap-stats}, {@code system-stats}, {@code processes};</li>
  *   <li>the other plugins listed in {@code META-INF/services/dev.memtrack.agent.core.Subsystem}, in the
- *       order of that file (policy, simulator MBeans);</li>
+ *       order of that file (simulator MBeans, policy);</li>
  *   <li>{@code json-log}, which writes what the others sampled;</li>
  *   <li>{@code jolokia}, last, so that everything is registered when the endpoint opens.</li>
  * </ol>
@@ -29,7 +30,7 @@ final class InstalledSubsystems {
     private InstalledSubsystems() {
     }
 
-    static List<Subsystem> create(AgentInfo info, LogSections logSections, AgentLog log) {
+    static List<Subsystem> create(AgentInfo info, LogSections logSections, LogEvents logEvents, AgentLog log) {
         List<Subsystem> plugins = plugins(log);
         List<Subsystem> subsystems = new ArrayList<>();
         for (Subsystem plugin : plugins) {
@@ -45,7 +46,7 @@ final class InstalledSubsystems {
                 subsystems.add(plugin);
             }
         }
-        subsystems.add(new JsonLogSubsystem(logSections));
+        subsystems.add(new JsonLogSubsystem(logSections, logEvents));
         subsystems.add(new JolokiaSubsystem(info));
         return subsystems;
     }

@@ -29,6 +29,11 @@ public final class MBeanRegistrar {
         this.notificationExecutor = notificationExecutor;
     }
 
+    /** The MBeanServer it registers in; for subsystems that act on other MBeans there (the policy). */
+    public MBeanServer server() {
+        return server;
+    }
+
     /** Registers an MBean that sends no notifications. */
     public <T> void register(String objectName, T implementation, Class<T> mxbeanInterface) throws JMException {
         register(objectName, implementation, mxbeanInterface, null);

@@ -7,7 +7,7 @@ import java.util.Set;
 
 /**
  * One part of the agent that can fail on its own: a collector with its MBean, the JSON Lines log,
- * Jolokia, and later allocation tracking, the policy engine and the simulator MBeans.
+ * Jolokia, the simulator MBeans, and later allocation tracking and the policy engine.
  *
  * <p>The agent starts subsystems one after the other on its start-up thread and stops them in
  * reverse order. A subsystem that throws from {@link #start}, or whose interval task or guarded

@@ -93,6 +93,11 @@ final class SubsystemContext implements AgentContext {
     }
 
     @Override
+    public void logEvent(String name, Object data) {
+        services.logEvents().add(name, data);
+    }
+
+    @Override
     public InstrumentationFailures instrumentationFailures() {
         return services.instrumentationFailures();
     }

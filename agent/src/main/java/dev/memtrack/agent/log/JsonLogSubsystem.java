@@ -14,17 +14,20 @@ import java.util.Set;
 /**
  * {@code json-log}: with {@code log=<path>}, writes one JSON object per interval, one per line:
  * <pre>{"time":"2026-01-01T10:00:00.123Z","epochMillis":...,"system":{...},"heap":{...}}</pre>
- * with a member per {@link LogSections section} (other subsystems add theirs), rotated by size
+ * with a member per {@link LogSections section} (other subsystems add theirs), preceded by a line per
+ * {@link LogEvents event} added since the previous interval, rotated by size
  * ({@code log.maxBytes}, {@code log.maxFiles}). A file that cannot be opened or written (directory
  * not writable, disk full) disables the log only.
  */
 public final class JsonLogSubsystem implements Subsystem {
 
     private final LogSections sections;
+    private final LogEvents events;
     private RotatingFile file;
 
-    public JsonLogSubsystem(LogSections sections) {
+    public JsonLogSubsystem(LogSections sections, LogEvents events) {
         this.sections = sections;
+        this.events = events;
     }
 
     @Override
@@ -52,13 +55,34 @@ public final class JsonLogSubsystem implements Subsystem {
             throw new IOException("cannot open JSON Lines log '" + path + "': " + e.getClass().getSimpleName()
                     + " " + e.getMessage(), e);
         }
-        context.everyInterval(() -> writeLine(context));
+        events.open();
+        context.everyInterval(() -> writeLines(context));
     }
 
-    private void writeLine(AgentContext context) {
-        long now = System.currentTimeMillis();
-        StringBuilder line = new StringBuilder(2048).append("{\"time\":\"").append(Instant.ofEpochMilli(now))
-                .append("\",\"epochMillis\":").append(now);
+    private void writeLines(AgentContext context) {
+        for (LogEvents.Event event : events.drain()) {
+            StringBuilder line = lineStart(event.epochMillis()).append(",\"event\":");
+            JsonWriter.write(event.name(), line);
+            line.append(",\"data\":");
+            try {
+                JsonWriter.write(event.data(), line);
+            } catch (RuntimeException e) {
+                context.log().warnOnce("log-event:" + event.name(), "JSON log event '" + event.name()
+                        + "' could not be written and is skipped: " + e);
+                continue;
+            }
+            append(line.append('}'));
+        }
+        long dropped = events.takeDropped();
+        if (dropped > 0) {
+            context.log().warnOnce("log-events-dropped", "JSON log dropped " + dropped + " events: more than "
+                    + LogEvents.CAPACITY + " arrived within one interval (further drops are not reported)");
+        }
+        writeIntervalLine(context);
+    }
+
+    private void writeIntervalLine(AgentContext context) {
+        StringBuilder line = lineStart(System.currentTimeMillis());
         for (LogSections.Section section : sections.sections()) {
             Object value;
             try {
@@ -73,7 +97,15 @@ public final class JsonLogSubsystem implements Subsystem {
             line.append(':');
             JsonWriter.write(value, line);
         }
-        line.append('}');
+        append(line.append('}'));
+    }
+
+    private static StringBuilder lineStart(long epochMillis) {
+        return new StringBuilder(2048).append("{\"time\":\"").append(Instant.ofEpochMilli(epochMillis))
+                .append("\",\"epochMillis\":").append(epochMillis);
+    }
+
+    private void append(StringBuilder line) {
         try {
             file.append(line.toString());
         } catch (IOException e) {
@@ -84,6 +116,7 @@ public final class JsonLogSubsystem implements Subsystem {
 
     @Override
     public void stop() {
+        events.close();
         if (file != null) {
             try {
                 file.close();

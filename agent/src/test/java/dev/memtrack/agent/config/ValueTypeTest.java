@@ -3,6 +3,7 @@ package dev.memtrack.agent.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.memtrack.mbeans.PolicyMode;
 import java.time.Duration;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
@@ -102,6 +103,38 @@ class ValueTypeTest {
                 assertThat(key.type().format(key.type().parse(key.defaultText()))).as(key.key())
                         .isEqualTo(key.defaultText());
             }
+        }
+    }
+    @Test
+    void policyModeIsAnEnumConstantInAnyCaseWrittenAsItsName() {
+        ValueType mode = ConfigKey.POLICY.type();
+
+        assertThat(mode.parse(" enforce ")).isEqualTo(PolicyMode.ENFORCE);
+        assertThat(mode.format(PolicyMode.OFF)).isEqualTo("OFF");
+        assertThatThrownBy(() -> mode.parse("sometimes"))
+                .hasMessage("expected one of OFF, ADVISORY, ENFORCE (any case)");
+    }
+
+    @Test
+    void seedIsAnySixtyFourBitInteger() {
+        ValueType seed = ConfigKey.POLICY_SEED.type();
+
+        assertThat(seed.parse("-9223372036854775808")).isEqualTo(Long.MIN_VALUE);
+        assertThat(seed.parse(" 42 ")).isEqualTo(42L);
+        assertThatThrownBy(() -> seed.parse("1.5")).hasMessageStartingWith("expected an integer from ");
+    }
+
+    @Test
+    void processListsArePidsAndNamePatternsSeparatedBySemicolons() {
+        ValueType processes = ConfigKey.POLICY_PROCESSES.type();
+
+        for (String good : new String[] {"1234", "postgres", "1234;postgres;ffmpeg*", "java,sleep", "1234; x?y ;",
+                "0042", "9x"}) {
+            assertThat(processes.parse(good)).as(good).isEqualTo(good.trim());
+        }
+        for (String bad : new String[] {"0", "12 34", "post gres", "a/b", ";", "1234;0", "$(reboot)"}) {
+            assertThatThrownBy(() -> processes.parse(bad)).as(bad).hasMessage("expected pids and process name "
+                    + "patterns (letters, digits and . _ - + * ?) separated by ';' such as 1234;postgres;ffmpeg*");
         }
     }
 }

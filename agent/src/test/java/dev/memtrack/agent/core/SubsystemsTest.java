@@ -6,6 +6,7 @@ import dev.memtrack.agent.config.AgentConfig;
 import dev.memtrack.agent.config.ConfigKey;
 import dev.memtrack.agent.jmx.HeapBean;
 import dev.memtrack.agent.log.AgentLog;
+import dev.memtrack.agent.log.LogEvents;
 import dev.memtrack.agent.log.LogSections;
 import dev.memtrack.mbeans.HeapMXBean;
 import dev.memtrack.mbeans.MemtrackDomain;
@@ -49,7 +50,7 @@ class SubsystemsTest {
 
     private Subsystems subsystems(AgentConfig config, Subsystem... all) {
         AgentServices services = new AgentServices(config, null, Optional.empty(), log, new SnapshotStore(), sampler,
-                sections, new InstrumentationFailures(), server, Runnable::run, scheduler);
+                sections, new LogEvents(), new InstrumentationFailures(), server, Runnable::run, scheduler);
         return new Subsystems(List.of(all), services, events::add, () -> 42L);
     }
 
@@ -198,7 +199,8 @@ class SubsystemsTest {
         CountDownLatch disabled = new CountDownLatch(1);
         AtomicInteger healthyRuns = new AtomicInteger();
         AgentServices services = new AgentServices(AgentConfig.defaults(), null, Optional.empty(), log,
-                new SnapshotStore(), sampler, sections, new InstrumentationFailures(), server, Runnable::run, scheduler);
+                new SnapshotStore(), sampler, sections, new LogEvents(), new InstrumentationFailures(), server,
+                Runnable::run, scheduler);
         Subsystem failing = new Subsystem() {
             @Override
             public String name() {

@@ -5,13 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.memtrack.agent.config.ConfigKey;
 import dev.memtrack.agent.testing.ChildJvm;
 import dev.memtrack.agent.testing.Jmx;
+import dev.memtrack.agent.testing.JolokiaClient;
 import dev.memtrack.agent.testing.apps.WorkloadApp;
 import dev.memtrack.mbeans.AgentMXBean;
+import dev.memtrack.mbeans.PolicyMXBean;
 import dev.memtrack.mbeans.SubsystemState;
 import dev.memtrack.mbeans.SubsystemStatus;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.management.ObjectName;
@@ -104,6 +107,28 @@ class BadOptionsIT {
                     + "IOException: jolokia.port " + taken.getLocalPort() + " on 127.0.0.1 is already in use; choose "
                     + "another port, or jolokia.port=0 for any free port (caused by BindException: Address already in "
                     + "use); the application and the rest of memtrack keep running");
+            assertThat(app.isAlive()).isTrue();
+        }
+    }
+
+    @Test
+    void anUnusableRulesFileDisablesOnlyThePolicyWithTheReasonAsItsState() throws Exception {
+        Path missing = ChildJvm.workDir().resolve("no-such-rules.properties");
+        try (ChildJvm app = ChildJvm.withAgent("jolokia.port=0,policy=ENFORCE,policy.file=" + missing)
+                .main(WorkloadApp.class, "idle").start()) {
+            ChildJvm.Ready ready = app.awaitReady();
+
+            String reason = "Cannot read policy rules file '" + missing + "': no such file";
+            assertThat(app.memtrackLines()).contains("[memtrack] warning: policy disabled: " + reason
+                    + "; the application and the rest of memtrack keep running");
+            assertThat(subsystems(app)).anySatisfy(s -> {
+                assertThat(s.name()).isEqualTo("policy");
+                assertThat(s.state()).isEqualTo(SubsystemState.DISABLED);
+                assertThat(s.reason()).isEqualTo(reason);
+            }).filteredOn(s -> List.of("heap-stats", "system-stats", "processes", "jolokia").contains(s.name()))
+                    .hasSize(4).allSatisfy(s -> assertThat(s.state()).isEqualTo(SubsystemState.RUNNING));
+            assertThat(new JolokiaClient(ready.jolokiaUri()).read(PolicyMXBean.OBJECT_NAME, "Mode").status())
+                    .as("no Policy MBean").isEqualTo(404);
             assertThat(app.isAlive()).isTrue();
         }
     }

@@ -5,12 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.memtrack.agent.testing.AgentJar;
 import dev.memtrack.agent.testing.ChildJvm;
+import dev.memtrack.agent.testing.ConnectedJvm;
+import dev.memtrack.agent.testing.EveryAttribute;
 import dev.memtrack.agent.testing.Jmx;
 import dev.memtrack.agent.testing.JolokiaClient;
 import dev.memtrack.agent.testing.apps.WorkloadApp;
 import dev.memtrack.mbeans.AgentMXBean;
+import dev.memtrack.mbeans.AllocationsMXBean;
 import dev.memtrack.mbeans.HeapMXBean;
+import dev.memtrack.mbeans.PagingSimulatorMXBean;
+import dev.memtrack.mbeans.PolicyMXBean;
 import dev.memtrack.mbeans.ProcessesMXBean;
+import dev.memtrack.mbeans.SegmentationSimulatorMXBean;
+import dev.memtrack.mbeans.StressSimulatorMXBean;
 import dev.memtrack.mbeans.SubsystemState;
 import dev.memtrack.mbeans.SubsystemStatus;
 import dev.memtrack.mbeans.SystemMXBean;
@@ -22,12 +29,9 @@ import java.util.Map;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import javax.management.Attribute;
-import javax.management.MBeanAttributeInfo;
-import javax.management.MBeanInfo;
 import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
 import javax.management.openmbean.CompositeData;
-import javax.management.openmbean.SimpleType;
 import javax.management.openmbean.TabularData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,6 +42,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The agent started with -javaagent: every MBean over Jolokia HTTP and over JMX, as JConsole sees it. */
 class PremainIT {
 
+    private static ConnectedJvm connected;
     private static ChildJvm app;
     private static ChildJvm.Ready ready;
     private static JolokiaClient jolokia;
@@ -45,25 +50,24 @@ class PremainIT {
 
     @BeforeAll
     static void start() {
-        app = ChildJvm.withAgent("jolokia.port=0,interval=200ms").jvmArgs("-Xmx64m")
-                .main(WorkloadApp.class, "allocate").start();
-        ready = app.awaitReady();
+        connected = ConnectedJvm.start(ChildJvm.withAgent("jolokia.port=0,interval=200ms").jvmArgs("-Xmx64m")
+                .main(WorkloadApp.class, "allocate"));
+        app = connected.jvm();
+        ready = connected.ready();
+        jolokia = connected.jolokia();
+        jmx = connected.jmx();
         app.awaitStdout("workload-app started");
-        jolokia = new JolokiaClient(ready.jolokiaUri());
-        jmx = Jmx.connect(app.pid());
     }
 
     @AfterAll
     static void stop() {
-        if (jmx != null) {
-            jmx.close();
-        }
-        ChildJvm.closeQuietly(app);
+        ConnectedJvm.closeQuietly(connected);
     }
 
     static Stream<String> memtrackBeans() {
         return Stream.of(AgentMXBean.OBJECT_NAME, HeapMXBean.OBJECT_NAME, SystemMXBean.OBJECT_NAME,
-                ProcessesMXBean.OBJECT_NAME);
+                ProcessesMXBean.OBJECT_NAME, AllocationsMXBean.OBJECT_NAME, PagingSimulatorMXBean.OBJECT_NAME, SegmentationSimulatorMXBean.OBJECT_NAME,
+                StressSimulatorMXBean.OBJECT_NAME, PolicyMXBean.OBJECT_NAME);
     }
 
     @Test
@@ -83,31 +87,13 @@ class PremainIT {
     @ParameterizedTest
     @MethodSource("memtrackBeans")
     void everyAttributeReadsOverJolokia(String bean) throws Exception {
-        MBeanInfo info = jmx.server().getMBeanInfo(new ObjectName(bean));
-        assertThat(info.getAttributes()).isNotEmpty();
-        for (MBeanAttributeInfo attribute : info.getAttributes()) {
-            JolokiaClient.Response r = jolokia.read(bean, attribute.getName());
-            assertThat(r.status()).as("%s %s: %s", bean, attribute.getName(), r.body()).isEqualTo(200);
-            assertThat(r.json()).as("%s %s", bean, attribute.getName()).containsKey("value");
-        }
+        EveryAttribute.readOverJolokia(jolokia, jmx.server(), bean);
     }
 
     @ParameterizedTest
     @MethodSource("memtrackBeans")
     void everyAttributeReadsOverJmxWithDescriptionAndUnits(String bean) throws Exception {
-        MBeanServerConnection server = jmx.server();
-        ObjectName name = new ObjectName(bean);
-        MBeanInfo info = server.getMBeanInfo(name);
-
-        assertThat(info.getDescription()).isNotBlank().doesNotContain("Information on the management interface");
-        for (MBeanAttributeInfo a : info.getAttributes()) {
-            assertThat(a.getDescription()).as(a.getName()).isNotBlank().isNotEqualTo(a.getName());
-            Object openType = a.getDescriptor().getFieldValue("openType");
-            if (openType == SimpleType.LONG || openType == SimpleType.INTEGER || openType == SimpleType.DOUBLE) {
-                assertThat(a.getDescriptor().getFieldValue("units")).as("units of " + a.getName()).isNotNull();
-            }
-            assertThat(server.getAttribute(name, a.getName())).as(a.getName()).isNotNull();
-        }
+        EveryAttribute.readOverJmxWithDescriptionsAndUnits(jmx.server(), bean);
     }
 
     @Test
@@ -172,7 +158,7 @@ class PremainIT {
         List<SubsystemStatus> subsystems = AgentMXBean.SUBSYSTEM_TABLE.fromTabularData(
                 (TabularData) server.getAttribute(agent, "Subsystems"));
         assertThat(subsystems).extracting(SubsystemStatus::name)
-                .containsExactly("heap-stats", "system-stats", "processes", "json-log", "jolokia");
+                .containsExactly("allocation-tracking", "heap-stats", "system-stats", "processes", "simulator", "policy", "json-log", "jolokia");
         assertThat(subsystems).filteredOn(s -> !s.name().equals("json-log"))
                 .allSatisfy(s -> assertThat(s.state()).isEqualTo(SubsystemState.RUNNING));
         assertThat(subsystems).filteredOn(s -> s.name().equals("json-log")).singleElement()

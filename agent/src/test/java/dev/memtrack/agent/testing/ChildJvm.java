@@ -133,10 +133,13 @@ public final class ChildJvm implements AutoCloseable {
             return this;
         }
 
-        /** Runs {@code java -jar <jar> <args>}: the jar alone is the class path. */
+        /** Runs {@code java -jar <jar> <args>}; the JVM arguments still come first. */
         public Builder jar(Path jar, String... args) {
             command = new ArrayList<>(List.of("-jar", jar.toString()));
             command.addAll(List.of(args));
+            if (name.equals("app")) {
+                name = jar.getFileName().toString().replaceFirst("\\.jar$", "");
+            }
             return this;
         }
 

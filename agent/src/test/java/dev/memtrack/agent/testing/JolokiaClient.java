@@ -51,6 +51,7 @@ public final class JolokiaClient {
     private final URI base;
     private final String authorization;
     private final SSLContext tls;
+    private final HttpClient http;
 
     public JolokiaClient(URI base) {
         this(base, null, null);
@@ -60,6 +61,12 @@ public final class JolokiaClient {
         this.base = base.toString().endsWith("/") ? base : URI.create(base + "/");
         this.authorization = authorization;
         this.tls = tls;
+        HttpClient.Builder client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30));
+        if (tls != null) {
+            client.sslContext(tls);
+        }
+        // One client per instance: each HttpClient keeps a selector thread until it is collected.
+        this.http = client.build();
     }
 
     public JolokiaClient withCredentials(String user, String password) {
@@ -115,11 +122,7 @@ public final class JolokiaClient {
         }
         headers.forEach(b::header);
         try {
-            HttpClient.Builder client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30));
-            if (tls != null) {
-                client.sslContext(tls);
-            }
-            HttpResponse<String> response = client.build().send(b.build(),
+            HttpResponse<String> response = http.send(b.build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Response(response.statusCode(), parse(response.body()), response.body());
         } catch (IOException e) {

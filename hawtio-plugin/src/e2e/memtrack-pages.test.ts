@@ -1,0 +1,275 @@
+import assert from 'node:assert/strict'
+import { TestContext, after, before, describe, test } from 'node:test'
+import { Browser, Locator, Page } from 'playwright-core'
+import { PageProblems, launchBrowser, newPage, screenshot } from './support/browser'
+import { environment, missing } from './support/environment'
+import { Console, jolokia, startConsole, startDemoWithAgent } from './support/jvms'
+import { eventually, stopAll } from './support/processes'
+
+/**
+ * Every memtrack page against the simulator's demo workload running with the memtrack agent: start both and
+ * the console, land on memtrack's page through the landing page, perform one real operation per page and
+ * check what the page shows, and keep a screenshot of each page in target/screenshots/.
+ *
+ * Needs agent/target/memtrack-agent.jar and simulator/target/memtrack-simulator.jar; without them it is
+ * skipped with a message, or fails when required (Maven requires them unless -De2e.requireAgent=false).
+ * MEMTRACK_E2E_JOLOKIA_URL runs it against a JVM that is already running with the agent instead. A page whose
+ * MBean the agent does not register is checked for its "not available" state and the test counted as skipped.
+ */
+const absentJars = environment.existingJolokiaUrl
+  ? missing({ 'console jar': environment.consoleJar })
+  : missing({
+      'console jar': environment.consoleJar,
+      'memtrack agent jar': environment.agentJar,
+      'memtrack simulator jar': environment.simulatorJar,
+    })
+
+const SUITE = 'memtrack pages on the demo workload with the agent'
+
+if (absentJars) {
+  const banner = [
+    '',
+    '='.repeat(100),
+    `SKIPPED: the memtrack pages e2e needs ${absentJars}.`,
+    'Build the agent and the simulator (mvn -B verify from the repository root builds them before this module),',
+    'or point MEMTRACK_E2E_JOLOKIA_URL at a JVM running the agent.',
+    '='.repeat(100),
+    '',
+  ].join('\n')
+  process.stderr.write(banner)
+  // A test of its own, so the run's summary counts the skip (or the failure) instead of hiding it.
+  test(SUITE, { skip: environment.requireAgent ? false : `missing ${absentJars}` }, () =>
+    assert.fail(`the page e2e cannot run: missing ${absentJars}`),
+  )
+}
+
+const EXAMPLE_FAULTS = { FIFO: 15, LRU: 12, OPT: 9 } // 7,0,1,2,0,3,0,4,2,3,0,3,2,1,2,0,1,7,0,1 with 3 frames
+
+if (!absentJars)
+  describe(SUITE, () => {
+    let jolokiaUrl: string
+    let console: Console
+    let browser: Browser
+    let page: Page
+    let problems: PageProblems
+
+    before(async () => {
+      jolokiaUrl = environment.existingJolokiaUrl ?? (await startDemoWithAgent()).jolokiaUrl
+      console = await startConsole([`demo=${jolokiaUrl}`])
+      browser = await launchBrowser()
+      ;({ page, problems } = await newPage(browser))
+    })
+
+    after(async () => {
+      await browser?.close()
+      await stopAll()
+    })
+
+    /** Opens one of memtrack's pages through its tab, as a user does. */
+    async function openTab(title: string): Promise<void> {
+      await page.getByRole('navigation', { name: 'memtrack pages' }).getByRole('link', { name: title, exact: true }).click()
+      await page.waitForURL(new RegExp(`/memtrack/${title.toLowerCase()}`))
+    }
+
+    /** Opens one simulator of the Simulator page. */
+    async function openSimulator(tab: string): Promise<void> {
+      await openTab('Simulator')
+      await page.getByRole('tab', { name: tab }).click()
+    }
+
+    async function operationError(): Promise<string | null> {
+      const alert = page.getByTestId('operation-error-text')
+      return (await alert.count()) > 0 ? await alert.first().innerText() : null
+    }
+
+    async function mbeanExists(mbean: string): Promise<boolean> {
+      const answer = await jolokia(jolokiaUrl, { type: 'search', mbean })
+      return Array.isArray(answer?.value) && answer.value.length > 0
+    }
+
+    /**
+     * When the JVM lacks the MBean a page needs, checks that the page says so in words, keeps a screenshot and
+     * marks the test skipped (counted in the summary) instead of passing it silently; returns whether it did.
+     */
+    async function absentChecked(t: TestContext, mbean: string, notice: string, shot: string): Promise<boolean> {
+      if (await mbeanExists(mbean)) {
+        return false
+      }
+      await page.getByText(notice).waitFor()
+      await screenshot(page, shot)
+      t.skip(`${mbean} is not registered in this JVM: only its "not available" state was checked`)
+      return true
+    }
+
+    test('the landing page opens memtrack connected to the demo', async () => {
+      await page.goto(console.url)
+      await page.waitForURL(/\/actuator\/hawtio\/memtrack\/overview/, { timeout: 60_000 })
+      await page.getByRole('heading', { name: 'memtrack', exact: true }).waitFor()
+      await page.getByText('demo', { exact: true }).first().waitFor()
+    })
+
+    test('Overview draws live heap figures and the agent status', async () => {
+      const heapChart = page.getByTestId('chart-heap')
+      await eventually('three heap samples', 60_000, async () =>
+        Number(await heapChart.getAttribute('data-samples')) >= 3 ? true : undefined,
+      )
+      assert.match(await page.getByTestId('legend-used').first().innerText(), /used:\s*\d/)
+      const status = await page.getByTestId('agent-status').innerText()
+      assert.match(status, /Version\s+\S+/)
+      assert.doesNotMatch(status, /Version\s+n\/a/)
+      await page
+        .getByRole('grid', { name: 'Agent subsystems' })
+        .getByText(/RUNNING/)
+        .first()
+        .waitFor()
+      await screenshot(page, 'overview')
+    })
+
+    test('Allocations reads back a new sampling interval', async t => {
+      await openTab('Allocations')
+      if (await absentChecked(t, 'memtrack:type=Allocations', 'Allocation tracking not available in this JVM', 'allocations')) {
+        return
+      }
+      const input = page.getByLabel('Sampling interval in bytes')
+      await input.fill('262144')
+      await page.getByRole('button', { name: 'Apply' }).click()
+      await page.getByText('Sampling interval set to 256 KiB.').waitFor()
+      await page.getByText('Sampling interval (bytes), now 256 KiB').waitFor()
+      await page.getByRole('grid', { name: 'Top allocation sites' }).waitFor()
+      await screenshot(page, 'allocations')
+    })
+
+    test('System lists processes and honours a new top N', async () => {
+      await openTab('System')
+      const table = page.getByRole('grid', { name: 'Top processes by CPU' })
+      await table.locator('tbody tr').first().waitFor()
+      await page.getByLabel('Number of processes to list').fill('5')
+      await page.getByRole('button', { name: 'Set top N' }).click()
+      await page.getByText('Processes (top 5)').waitFor()
+      await eventually('at most 5 process rows', 30_000, async () => ((await table.locator('tbody tr').count()) <= 5 ? true : undefined))
+      await page.getByRole('list', { name: 'CPU load per logical processor' }).getByRole('listitem').first().waitFor()
+      await screenshot(page, 'system')
+    })
+
+    test('Policy reads back a changed threshold', async t => {
+      await openTab('Policy')
+      if (await absentChecked(t, 'memtrack:type=Policy', 'The adaptive allocation policy not available in this JVM', 'policy')) {
+        return
+      }
+      const rules = page.getByRole('grid', { name: 'Policy rules' })
+      const threshold = rules.getByLabel(/^Threshold of /).first()
+      await threshold.waitFor()
+      const rule = ((await threshold.getAttribute('aria-label')) as string).replace('Threshold of ', '')
+      const current = Number(await threshold.getAttribute('placeholder'))
+      const next = Number.isFinite(current) && current > 1 ? current - 1 : 50
+      await threshold.fill(String(next))
+      await rules.getByRole('button', { name: `Set threshold of ${rule}` }).click()
+      await page.getByText(`Threshold of ${rule} set to ${next}.`).waitFor()
+      await eventually(`threshold of ${rule} read back as ${next}`, 30_000, async () =>
+        Number(await threshold.getAttribute('placeholder')) === next ? true : undefined,
+      )
+      assert.equal(await operationError(), null)
+      await screenshot(page, 'policy')
+    })
+
+    test('Policy pauses and resumes a program by hand', async t => {
+      const answer = await jolokia(jolokiaUrl, { type: 'search', mbean: 'memtrack:type=Workload,*' })
+      const workloads = Array.isArray(answer?.value) ? (answer.value as string[]) : []
+      await openTab('Policy')
+      if (workloads.length === 0) {
+        await page.getByText('No program in this JVM registers a workload MBean.').waitFor()
+        t.skip('the JVM has no workload programs: only the empty table was checked')
+        return
+      }
+      const mbean = workloads[0] as string
+      const name = String((await jolokia(jolokiaUrl, { type: 'read', mbean, attribute: 'Name' }))?.value)
+      const paused = async () => (await jolokia(jolokiaUrl, { type: 'read', mbean, attribute: 'Paused' }))?.value
+      const toggle = page.getByRole('grid', { name: 'Workload programs' }).getByLabel(`${name} paused`)
+      const before = await paused()
+      await toggle.click({ force: true })
+      await eventually(`${name} paused = ${!before}`, 30_000, async () => ((await paused()) === !before ? true : undefined))
+      await toggle.click({ force: true })
+      await eventually(`${name} paused = ${before}`, 30_000, async () => ((await paused()) === before ? true : undefined))
+    })
+
+    test('Simulator compares page replacement algorithms with the textbook numbers', async t => {
+      await openSimulator('Paging')
+      if (
+        await absentChecked(t, 'memtrack:type=Simulator,name=Paging', 'The paging simulator not available in this JVM', 'simulator-paging')
+      ) {
+        return
+      }
+      await page.getByLabel('Reference string').waitFor()
+      await page.getByRole('button', { name: 'Compare algorithms' }).click()
+      const comparison = page.getByTestId('paging-comparison')
+      await comparison.waitFor()
+      for (const [algorithm, faults] of Object.entries(EXAMPLE_FAULTS)) {
+        const row = comparison.getByRole('grid').locator('tbody tr', { hasText: algorithm }).first()
+        assert.equal(await cell(row, 1), String(faults), `${algorithm} faults`)
+      }
+      await page.getByRole('button', { name: /Draw curve of/ }).click()
+      await page.getByTestId('fault-curve').waitFor()
+      await page.getByRole('button', { name: /Start session with/ }).click()
+      await page.getByRole('button', { name: 'Next reference' }).click()
+      await page
+        .getByTestId('step-outcome')
+        .getByText(/Step 1: page 7 faulted/)
+        .waitFor()
+      await screenshot(page, 'simulator-paging')
+    })
+
+    test('Segmentation shows an allocated segment in the memory bar', async t => {
+      await openSimulator('Segmentation')
+      const notice = 'The segmentation simulator not available in this JVM'
+      if (await absentChecked(t, 'memtrack:type=Simulator,name=Segmentation', notice, 'simulator-segmentation')) {
+        return
+      }
+      await page.getByLabel('Memory size').fill('1024')
+      await page.getByRole('button', { name: 'Reset memory' }).click()
+      await page.getByText(/Empty memory of 1,024 bytes/).waitFor()
+      await page.getByLabel('Segment name').fill('e2e/code')
+      await page.getByLabel('Segment size').fill('256')
+      await page.getByRole('button', { name: 'Allocate' }).click()
+      await page.getByText(/e2e\/code placed at address/).waitFor()
+      await page.getByTestId('segment-e2e/code').waitFor()
+      await eventually('allocated bytes read back', 30_000, async () =>
+        (await page.getByTestId('segmentation-statistics').innerText()).match(/Allocated\s+256\b/) ? true : undefined,
+      )
+      await screenshot(page, 'simulator-segmentation')
+    })
+
+    test('Memory stress starts and stops, and a target above the cap is refused in words', async t => {
+      await openSimulator('Memory stress')
+      const notice = 'The memory-stress generator not available in this JVM'
+      if (await absentChecked(t, 'memtrack:type=Simulator,name=Stress', notice, 'simulator-stress')) {
+        return
+      }
+      await page.getByLabel('Target retained MiB').fill('1000000')
+      await page.getByRole('button', { name: 'Start' }).click()
+      const refusal = await eventually('the refusal', 30_000, async () => (await operationError()) ?? undefined)
+      assert.match(refusal ?? '', /^Starting the stress generator failed: \S/)
+      assert.doesNotMatch(refusal ?? '', /Exception|\n\s*at /)
+
+      await page.getByLabel('Target retained MiB').fill('32')
+      await page.getByLabel('Rate MiB per second').fill('16')
+      await page.getByRole('button', { name: 'Start' }).click()
+      await page
+        .getByTestId('stress-state')
+        .getByText(/running/)
+        .waitFor()
+      await eventually('retained heap', 60_000, async () =>
+        (await page.getByTestId('stress-status').innerText()).match(/Retained\s+[1-9]/) ? true : undefined,
+      )
+      await screenshot(page, 'simulator-stress')
+      await page.getByRole('button', { name: 'Stop' }).click()
+      await page.getByTestId('stress-state').getByText('stopped').waitFor()
+    })
+
+    test('no page reported an error', () => {
+      assert.deepEqual(problems.errors, [])
+    })
+  })
+
+async function cell(row: Locator, index: number): Promise<string> {
+  return ((await row.locator('td').nth(index).innerText()) ?? '').trim()
+}

@@ -1,0 +1,5 @@
+declare module '*.md' {
+  const content: string
+  export default content
+}
+declare module '*.css'

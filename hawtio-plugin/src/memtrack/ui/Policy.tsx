@@ -1,0 +1,373 @@
+import {
+  Button,
+  Card,
+  CardBody,
+  CardTitle,
+  Flex,
+  FlexItem,
+  Grid,
+  GridItem,
+  InputGroup,
+  InputGroupItem,
+  Label,
+  LabelGroup,
+  Switch,
+  TextInput,
+  ToggleGroup,
+  ToggleGroupItem,
+} from '@patternfly/react-core'
+import React, { useMemo, useState } from 'react'
+import { Policy as Contract } from '../contract'
+import { formatClock, formatDuration } from '../lib/format'
+import { numberMap, stringList, tableRows, toNumber } from '../lib/jolokia-values'
+import { parseDecimal } from '../lib/number-input'
+import { execute, writeAttribute } from '../memtrack-service'
+import { EffectivenessRow, PolicyDecision, RuleRow } from '../types'
+import { DecisionTimeline, outcomeLabelColors } from './charts/DecisionTimeline'
+import { PollError, unavailableState } from './NotAvailable'
+import { OperationResult } from './OperationResult'
+import { SortableTable } from './SortableTable'
+import { OperationState, useMBeanPoll, useOperation, valuesOf } from './use-mbean-poll'
+import { Workloads } from './Workloads'
+
+const READS = {
+  policy: {
+    mbean: Contract.objectName,
+    attributes: [
+      Contract.attr.mode,
+      Contract.attr.evaluationIntervalMillis,
+      Contract.attr.rules,
+      Contract.attr.thresholds,
+      Contract.attr.recentDecisions,
+      Contract.attr.effectiveness,
+      Contract.attr.pins,
+    ],
+  },
+} as const
+
+const number = (v: number, digits = 2) => (Number.isFinite(v) ? String(Number(v.toFixed(digits))) : 'n/a')
+
+/** The adaptive allocation policy: mode, rules and thresholds, pins, decisions and what they achieved. */
+export const Policy: React.FunctionComponent = () => {
+  const { data, error, refresh } = useMBeanPoll(READS)
+  const operation = useOperation(refresh)
+  const unavailable = unavailableState(data?.policy, error, {
+    what: 'The adaptive allocation policy',
+    why: 'The memtrack agent in this JVM runs no policy engine',
+    mbean: Contract.objectName,
+  })
+  if (unavailable || !data) {
+    // Programs can be steered by hand even where no policy engine runs.
+    return (
+      <Grid hasGutter>
+        <GridItem span={12}>{unavailable}</GridItem>
+        {data && (
+          <GridItem span={12}>
+            <Workloads />
+          </GridItem>
+        )}
+      </Grid>
+    )
+  }
+  const values = valuesOf(data.policy)
+  const rules = tableRows<RuleRow>(values[Contract.attr.rules]).map(r => ({
+    ...r,
+    threshold: toNumber(r.threshold),
+    releaseThreshold: toNumber(r.releaseThreshold),
+    lastValue: toNumber(r.lastValue),
+  }))
+  const thresholds = numberMap(values[Contract.attr.thresholds])
+  const decisions = tableRows<PolicyDecision>(values[Contract.attr.recentDecisions])
+    .map(d => ({ ...d, effect: toNumber(d.effect), value: toNumber(d.value), threshold: toNumber(d.threshold) }))
+    .sort((a, b) => b.id - a.id)
+  const effectiveness = tableRows<EffectivenessRow>(values[Contract.attr.effectiveness])
+  const pins = stringList(values[Contract.attr.pins])
+
+  return (
+    <Grid hasGutter>
+      <GridItem span={12}>
+        <PollError error={error ?? (data.policy.kind === 'error' ? data.policy.message : null)} />
+      </GridItem>
+      <GridItem span={12}>
+        <ModeCard
+          mode={String(values[Contract.attr.mode] ?? '')}
+          intervalMillis={toNumber(values[Contract.attr.evaluationIntervalMillis])}
+          operation={operation}
+        />
+      </GridItem>
+      <GridItem span={12}>
+        <Card isCompact>
+          <CardTitle>Rules</CardTitle>
+          <CardBody>
+            <SortableTable<RuleRow>
+              label='Policy rules'
+              rows={rules}
+              rowKey={r => r.name}
+              initialSort={{ column: 'name', direction: 'asc' }}
+              emptyText='The policy has no rules.'
+              columns={[
+                { key: 'name', title: 'Rule' },
+                { key: 'enabled', title: 'On', render: r => <RuleSwitch rule={r} operation={operation} /> },
+                { key: 'metric', title: 'Metric' },
+                {
+                  key: 'threshold',
+                  title: 'Threshold',
+                  numeric: true,
+                  render: r => <ThresholdEditor rule={r.name} current={thresholds[r.name] ?? r.threshold} operation={operation} />,
+                },
+                { key: 'releaseThreshold', title: 'Release below', numeric: true, render: r => number(r.releaseThreshold) },
+                {
+                  key: 'holdMillis',
+                  title: 'Hold / cooldown',
+                  numeric: true,
+                  render: r => `${formatDuration(r.holdMillis)} / ${formatDuration(r.cooldownMillis)}`,
+                },
+                { key: 'actions', title: 'Actions', render: r => r.actions.split(',').join(', ') },
+                { key: 'state', title: 'State' },
+                { key: 'lastValue', title: 'Last value', numeric: true, render: r => number(r.lastValue) },
+              ]}
+            />
+          </CardBody>
+        </Card>
+      </GridItem>
+      <GridItem span={12}>
+        <PinsCard pins={pins} operation={operation} />
+      </GridItem>
+      <GridItem span={12}>
+        <Workloads />
+      </GridItem>
+      <GridItem span={12}>
+        <Card isCompact>
+          <CardTitle>Decisions</CardTitle>
+          <CardBody>
+            <DecisionTimeline decisions={decisions} />
+            <SortableTable<PolicyDecision>
+              label='Recent decisions'
+              rows={decisions}
+              rowKey={d => String(d.id)}
+              initialSort={{ column: 'id', direction: 'desc' }}
+              emptyText='No decisions yet.'
+              columns={[
+                { key: 'id', title: '#', numeric: true },
+                { key: 'timeMillis', title: 'Time', numeric: true, render: d => formatClock(d.timeMillis) },
+                { key: 'rule', title: 'Rule', render: d => `${d.rule} (${d.metric} ${number(d.value)} / ${number(d.threshold)})` },
+                { key: 'action', title: 'Action', render: d => `${d.action} on ${d.target}` },
+                { key: 'after', title: 'Change', render: d => (d.before === d.after ? d.before || '—' : `${d.before} → ${d.after}`) },
+                { key: 'outcome', title: 'Outcome', render: d => <OutcomeLabel outcome={d.outcome} /> },
+                { key: 'effect', title: 'Effect', numeric: true, render: d => (Number.isFinite(d.effect) ? number(d.effect) : 'pending') },
+                { key: 'message', title: 'Why' },
+              ]}
+            />
+          </CardBody>
+        </Card>
+      </GridItem>
+      <GridItem span={12}>
+        <Card isCompact>
+          <CardTitle>What worked</CardTitle>
+          <CardBody>
+            <SortableTable<EffectivenessRow>
+              label='Effectiveness of actions'
+              rows={effectiveness}
+              rowKey={e => `${e.rule}|${e.action}|${e.target}`}
+              initialSort={{ column: 'score', direction: 'desc' }}
+              emptyText='Nothing measured yet.'
+              columns={[
+                { key: 'rule', title: 'Rule' },
+                { key: 'action', title: 'Action' },
+                { key: 'target', title: 'Target' },
+                { key: 'attempts', title: 'Attempts', numeric: true },
+                { key: 'successes', title: 'Relieved', numeric: true },
+                { key: 'score', title: 'Score', numeric: true, render: e => number(e.score) },
+              ]}
+            />
+          </CardBody>
+        </Card>
+      </GridItem>
+    </Grid>
+  )
+}
+
+const OutcomeLabel: React.FunctionComponent<{ outcome: string }> = ({ outcome }) => (
+  <Label color={outcomeLabelColors[outcome] ?? 'grey'}>{outcome}</Label>
+)
+
+const ModeCard: React.FunctionComponent<{ mode: string; intervalMillis: number; operation: OperationState }> = ({
+  mode,
+  intervalMillis,
+  operation,
+}) => {
+  const setMode = (next: string) =>
+    operation.run(async () => {
+      await writeAttribute(Contract.objectName, Contract.attr.mode, next, `Switching the policy to ${next}`)
+      return `Policy mode is now ${next}.`
+    })
+  const evaluate = () =>
+    operation.run(async () => {
+      const made = await execute(Contract.objectName, Contract.ops.evaluateNow, [], 'Evaluating the rules')
+      return `Rules evaluated: ${made} decision(s) made.`
+    })
+  const undo = () =>
+    operation.run(async () => {
+      const undone = await execute(Contract.objectName, Contract.ops.undoAll, [], 'Undoing the policy’s changes')
+      return `${undone} change(s) undone.`
+    })
+  return (
+    <Card isCompact>
+      <CardTitle>Mode (rules evaluated every {formatDuration(intervalMillis)})</CardTitle>
+      <CardBody>
+        <Flex alignItems={{ default: 'alignItemsCenter' }}>
+          <FlexItem>
+            <ToggleGroup aria-label='Policy mode'>
+              {Contract.modes.map(m => (
+                <ToggleGroupItem
+                  key={m}
+                  text={m}
+                  buttonId={`memtrack-policy-${m}`}
+                  isSelected={mode === m}
+                  isDisabled={operation.busy}
+                  onChange={() => setMode(m)}
+                />
+              ))}
+            </ToggleGroup>
+          </FlexItem>
+          <FlexItem>
+            <Button variant='secondary' onClick={evaluate} isDisabled={operation.busy}>
+              Evaluate now
+            </Button>
+          </FlexItem>
+          <FlexItem>
+            <Button variant='secondary' isDanger onClick={undo} isDisabled={operation.busy}>
+              Undo all changes
+            </Button>
+          </FlexItem>
+          <FlexItem grow={{ default: 'grow' }}>
+            <OperationResult state={operation} />
+          </FlexItem>
+        </Flex>
+        <p className='memtrack-muted'>
+          OFF evaluates nothing; ADVISORY decides and records only; ENFORCE acts on the targets and measures the effect.
+        </p>
+      </CardBody>
+    </Card>
+  )
+}
+
+const RuleSwitch: React.FunctionComponent<{ rule: RuleRow; operation: OperationState }> = ({ rule, operation }) => (
+  <Switch
+    id={`memtrack-rule-${rule.name}`}
+    aria-label={`Rule ${rule.name} enabled`}
+    isChecked={rule.enabled}
+    isDisabled={operation.busy}
+    onChange={(_e, on) =>
+      operation.run(async () => {
+        await execute(
+          Contract.objectName,
+          on ? Contract.ops.enableRule : Contract.ops.disableRule,
+          [rule.name],
+          `${on ? 'Turning on' : 'Turning off'} rule ${rule.name}`,
+        )
+        return `Rule ${rule.name} is ${on ? 'on' : 'off'}.`
+      })
+    }
+  />
+)
+
+const ThresholdEditor: React.FunctionComponent<{ rule: string; current: number; operation: OperationState }> = ({
+  rule,
+  current,
+  operation,
+}) => {
+  const [text, setText] = useState('')
+  const check = text.trim() === '' ? null : parseDecimal(text, `Threshold of ${rule}`)
+  const apply = () => {
+    if (check?.ok) {
+      const value = check.value
+      operation.run(async () => {
+        await execute(Contract.objectName, Contract.ops.setThreshold, [rule, value], `Setting the threshold of ${rule}`)
+        setText('')
+        return `Threshold of ${rule} set to ${value}.`
+      })
+    }
+  }
+  return (
+    <InputGroup className='memtrack-threshold'>
+      <InputGroupItem>
+        <TextInput
+          aria-label={`Threshold of ${rule}`}
+          value={text}
+          placeholder={number(current)}
+          validated={check && !check.ok ? 'error' : 'default'}
+          onChange={(_e, v) => setText(v)}
+          onKeyDown={e => e.key === 'Enter' && apply()}
+          style={{ width: '6rem' }}
+        />
+      </InputGroupItem>
+      <InputGroupItem>
+        <Button variant='control' aria-label={`Set threshold of ${rule}`} onClick={apply} isDisabled={!check?.ok || operation.busy}>
+          Set
+        </Button>
+      </InputGroupItem>
+      {check && !check.ok && <span className='memtrack-error-text'>{check.error}</span>}
+    </InputGroup>
+  )
+}
+
+const PinsCard: React.FunctionComponent<{ pins: readonly string[]; operation: OperationState }> = ({ pins, operation }) => {
+  const [target, setTarget] = useState('')
+  const sorted = useMemo(() => [...pins].sort(), [pins])
+  const pin = () => {
+    const t = target.trim()
+    if (t) {
+      operation.run(async () => {
+        await execute(Contract.objectName, Contract.ops.pin, [t], `Pinning ${t}`)
+        setTarget('')
+        return `${t} is pinned: the policy leaves it alone.`
+      })
+    }
+  }
+  const unpin = (t: string) =>
+    operation.run(async () => {
+      await execute(Contract.objectName, Contract.ops.unpin, [t], `Unpinning ${t}`)
+      return `${t} is no longer pinned.`
+    })
+  return (
+    <Card isCompact>
+      <CardTitle>Pinned targets (the policy leaves them alone)</CardTitle>
+      <CardBody>
+        <Flex alignItems={{ default: 'alignItemsCenter' }}>
+          <FlexItem>
+            <LabelGroup numLabels={20} categoryName='Pins' aria-label='Pinned targets'>
+              {sorted.length === 0 ? (
+                <Label variant='outline'>none</Label>
+              ) : (
+                sorted.map(p => (
+                  <Label key={p} onClose={() => unpin(p)} closeBtnAriaLabel={`Unpin ${p}`}>
+                    {p}
+                  </Label>
+                ))
+              )}
+            </LabelGroup>
+          </FlexItem>
+          <FlexItem>
+            <InputGroup>
+              <InputGroupItem>
+                <TextInput
+                  aria-label='Target to pin'
+                  placeholder='workload:batch-job or process:1234'
+                  value={target}
+                  onChange={(_e, v) => setTarget(v)}
+                  style={{ width: '18rem' }}
+                />
+              </InputGroupItem>
+              <InputGroupItem>
+                <Button variant='secondary' onClick={pin} isDisabled={target.trim() === '' || operation.busy}>
+                  Pin
+                </Button>
+              </InputGroupItem>
+            </InputGroup>
+          </FlexItem>
+        </Flex>
+      </CardBody>
+    </Card>
+  )
+}
