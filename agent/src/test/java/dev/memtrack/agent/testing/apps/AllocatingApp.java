@@ -39,7 +39,7 @@ public final class AllocatingApp {
         boolean loop = args.length > 0 && args[0].equals("loop");
         System.out.println("allocating-app started pid=" + ProcessHandle.current().pid());
         if (!loop) {
-            awaitAgentReady();
+            AgentReady.await();
         }
         runLegacyClassIfPresent();
         Thread forms = new Thread(() -> {
@@ -131,13 +131,6 @@ public final class AllocatingApp {
         }
         Object result = legacy.getMethod("run").invoke(null);
         System.out.println("legacy class ran: " + result.getClass().getSimpleName());
-    }
-
-    private static void awaitAgentReady() throws InterruptedException {
-        long deadline = System.nanoTime() + 120_000_000_000L;
-        while (!"ready".equals(System.getProperty("memtrack.agent.state")) && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
     }
 
     private static void pause(long ms) {
