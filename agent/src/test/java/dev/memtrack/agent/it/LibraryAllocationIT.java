@@ -68,11 +68,10 @@ class LibraryAllocationIT {
         List<Map<String, Object>> threads = rows(jolokia.read(AllocationsMXBean.OBJECT_NAME, "TopThreads").value());
         List<Map<String, Object>> jackson = threads.stream()
                 .filter(r -> ((String) r.get("thread")).startsWith("jackson-")).toList();
-        assertThat(jackson).hasSize(JacksonApp.THREADS).allSatisfy(r -> {
-            assertThat(number(r, "bytes")).isPositive().isLessThanOrEqualTo(number(r, "jvmAllocatedBytes"));
-            // A good part is Jackson's and the workload's own; the rest is inside the JDK (strings, collections).
-            assertThat(number(r, "bytes")).isGreaterThan(number(r, "jvmAllocatedBytes") / 5);
-        });
+        // The rest of what the JVM counted for them is inside the JDK (strings, collections) and, above all,
+        // the class transformation memtrack did on those threads as they loaded Jackson's classes.
+        assertThat(jackson).hasSize(JacksonApp.THREADS).allSatisfy(r ->
+                assertThat(number(r, "bytes")).isPositive().isLessThanOrEqualTo(number(r, "jvmAllocatedBytes")));
     }
 
     @Test

@@ -17,7 +17,7 @@ import java.util.Map;
  */
 public final class JacksonWorkload implements Workload {
 
-    static final int ROUNDS = 300;
+    static final int ROUNDS = 60;
 
     /** A customer's address. */
     public record Address(String street, String city, String zip, String country) {

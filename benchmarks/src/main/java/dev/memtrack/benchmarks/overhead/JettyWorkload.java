@@ -20,7 +20,7 @@ import org.eclipse.jetty.server.handler.AbstractHandler;
  */
 public final class JettyWorkload implements Workload {
 
-    static final int REQUESTS = 40_000;
+    static final int REQUESTS = 8_000;
     static final int CLIENTS = 4;
 
     @Override

@@ -2,7 +2,6 @@ package dev.memtrack.benchmarks.overhead;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -14,8 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 /**
  * What allocation tracking costs real programs: H2, Jackson, Jetty and Lucene (see {@link Program}),
@@ -142,36 +139,16 @@ public final class OverheadHarness {
     }
 
     /**
-     * The tree Lucene indexes: the {@code java.base} sources of the child's JDK ({@code lib/src.zip}),
-     * extracted once; without src.zip, this repository's sources.
+     * The tree Lucene indexes: this repository's agent and simulator sources (a few hundred files, the
+     * same on every machine), found from the overhead directory ({@code benchmarks/target/overhead}).
      */
-    private Path sourceTree() throws IOException {
-        Path javaHome = Path.of(java).toAbsolutePath().getParent().getParent();
-        Path zip = javaHome.resolve("lib/src.zip");
-        if (!Files.isRegularFile(zip)) {
-            Path repository = classes.getParent().getParent().getParent();
-            System.out.println("   no " + zip + ": Lucene indexes " + repository);
-            return repository;
-        }
-        Path tree = work.resolve("jdk-src");
+    private Path sourceTree() {
+        Path repository = overhead.getParent().getParent().getParent();
+        Path tree = repository.resolve("agent/src/main");
         if (!Files.isDirectory(tree)) {
-            Path partial = work.resolve("jdk-src.partial");
-            try (InputStream in = Files.newInputStream(zip); ZipInputStream entries = new ZipInputStream(in)) {
-                ZipEntry e;
-                while ((e = entries.getNextEntry()) != null) {
-                    if (!e.isDirectory() && e.getName().startsWith("java.base/") && e.getName().endsWith(".java")) {
-                        Path target = partial.resolve(e.getName()).normalize();
-                        if (!target.startsWith(partial)) {
-                            continue;
-                        }
-                        Files.createDirectories(target.getParent());
-                        Files.copy(entries, target);
-                    }
-                }
-            }
-            Files.move(partial, tree);
+            throw new IllegalStateException("Lucene indexes " + tree + ", which is missing; run from a clone");
         }
-        System.out.println("   Lucene indexes the java.base sources of " + zip);
+        System.out.println("   Lucene indexes " + tree);
         return tree;
     }
 

@@ -45,9 +45,7 @@ public final class SampledLoadApp {
         StdinWatchdog.start();
         ObjectName allocations = new ObjectName("memtrack:type=Allocations");
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-        while (!server.isRegistered(allocations)) {
-            Thread.sleep(10);
-        }
+        AgentReady.await();
         Path log = Path.of(args[0]);
         Map<String, Consumer<Long>> cases = new LinkedHashMap<>();
         cases.put("small", SampledLoadApp::small);
@@ -142,13 +140,15 @@ public final class SampledLoadApp {
      * {@link #settle}.
      */
     private static long agentOwnBytes(Path log) throws Exception {
-        Thread.sleep(500);
-        List<String> lines = Files.readAllLines(log);
-        Matcher m = OWN_BYTES.matcher(lines.get(lines.size() - 1));
-        if (!m.find()) {
-            throw new IllegalStateException("no agentOwnBytes in the last line of " + log);
+        for (int attempt = 0; attempt < 100; attempt++) {
+            Thread.sleep(500);
+            List<String> lines = Files.exists(log) ? Files.readAllLines(log) : List.of();
+            Matcher m = OWN_BYTES.matcher(lines.isEmpty() ? "" : lines.get(lines.size() - 1));
+            if (m.find()) {
+                return Long.parseLong(m.group(1));
+            }
         }
-        return Long.parseLong(m.group(1));
+        throw new IllegalStateException("no agentOwnBytes in the last line of " + log);
     }
 
     /** Case → {estimated bytes, 1 if marked estimated}. */
