@@ -41,6 +41,9 @@ public final class ProgramRun {
             Class.forName("dev.memtrack.benchmarks.overhead.InstrumenterCounter").getMethod("register").invoke(null);
             windowStart = threads.getTotalThreadAllocatedBytes();
         }
+        if (counter.equals("memtrack")) {
+            awaitMemtrack();
+        }
         Workload workload = (Workload) Class.forName(args[0]).getDeclaredConstructor().newInstance();
         Path input = args[2].equals("-") ? null : Path.of(args[2]);
 
@@ -74,5 +77,16 @@ public final class ProgramRun {
                 jvmBytes, counted, reference, mode);
         // Library threads (Jetty's, Lucene's merges) must not keep this JVM alive; it is the harness's own.
         System.exit(0);
+    }
+
+    /**
+     * memtrack starts its subsystems on a daemon thread; a program that ran before allocation tracking
+     * started would not be tracked at all. The wait is part of the process's CPU and wall time.
+     */
+    private static void awaitMemtrack() throws InterruptedException {
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (!"ready".equals(System.getProperty("memtrack.agent.state")) && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
     }
 }
