@@ -4,6 +4,10 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +20,8 @@ import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What the agent adds to a JVM's start-up, measured from the outside (not JMH: the subject is a
@@ -26,7 +32,8 @@ import java.util.jar.Manifest;
  * machine load, and prints the median wall time of each and the differences (target: at most 300 ms
  * added by memtrack). memtrack does its slow work on a daemon thread, so this is what an application
  * waits for; separately the harness times how long memtrack takes to print its ready line in an idle
- * JVM.
+ * JVM, and when allocation tracking was running there (the Agent MBean's subsystem table, read over
+ * Jolokia): classes loaded before that moment are retransformed rather than instrumented as they load.
  *
  * <pre>
  * benchmarks/run-startup.sh [runs]
@@ -37,6 +44,11 @@ import java.util.jar.Manifest;
 public final class AgentStartupHarness {
 
     private static final String AGENT_OPTIONS = "jolokia.port=0";
+    private static final Pattern READY = Pattern.compile("] memtrack \\S+ ready: jolokia (http\\S+)");
+    private static final Pattern VALUE = Pattern.compile("\"value\":(\\d+)");
+    private static final Pattern TRACKING_SINCE =
+            Pattern.compile("\"allocation-tracking\":\\{[^}]*\"state\":\"RUNNING\"[^}]*\"sinceMillis\":(\\d+)"
+                    + "|\"allocation-tracking\":\\{[^}]*\"sinceMillis\":(\\d+)[^}]*\"state\":\"RUNNING\"");
 
     private AgentStartupHarness() {
     }
@@ -77,8 +89,11 @@ public final class AgentStartupHarness {
             with.add(helloWorld(java, classpath, javaagent));
         }
         List<Double> ready = new ArrayList<>();
+        List<Double> tracking = new ArrayList<>();
         for (int i = 0; i < Math.max(3, runs / 4); i++) {
-            ready.add(timeToReady(java, classpath, javaagent));
+            double[] times = timeToReady(java, classpath, javaagent);
+            ready.add(times[0]);
+            tracking.add(times[1]);
         }
         double base = median(without);
         double emptyRun = median(empty);
@@ -91,6 +106,8 @@ public final class AgentStartupHarness {
                 + "-javaagent costs %.0f ms%n", agentRun - base, emptyRun - base);
         System.out.printf(Locale.ROOT, "agent ready line after:    median %.0f ms from process start (%d runs)%n",
                 median(ready), ready.size());
+        System.out.printf(Locale.ROOT, "allocation tracking after: median %.0f ms from JVM start (%d runs)%n",
+                median(tracking), tracking.size());
     }
 
     /** Packs {@link EmptyAgent} into a temporary agent jar. */
@@ -127,8 +144,11 @@ public final class AgentStartupHarness {
         return (System.nanoTime() - start) / 1e6;
     }
 
-    /** Time from process start to the agent's ready line in an idle JVM, in ms. */
-    private static double timeToReady(String java, String classpath, String javaagent) throws IOException,
+    /**
+     * In an idle JVM: ms from process start to the agent's ready line, and ms from the JVM's start to
+     * the moment allocation tracking was running.
+     */
+    private static double[] timeToReady(String java, String classpath, String javaagent) throws IOException,
             InterruptedException {
         long start = System.nanoTime();
         Process p = new ProcessBuilder(java, javaagent, "-cp", classpath, Idle.class.getName())
@@ -136,14 +156,33 @@ public final class AgentStartupHarness {
         try (BufferedReader err = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = err.readLine()) != null) {
-                if (line.contains("] memtrack ") && line.contains(" ready: ")) {
-                    return (System.nanoTime() - start) / 1e6;
+                Matcher ready = READY.matcher(line);
+                if (ready.find()) {
+                    double readyMs = (System.nanoTime() - start) / 1e6;
+                    String jolokia = ready.group(1);
+                    long jvmStart = number(get(jolokia + "read/java.lang:type=Runtime/StartTime"), VALUE);
+                    long running = number(get(jolokia + "read/memtrack:type=Agent/Subsystems"), TRACKING_SINCE);
+                    return new double[] {readyMs, running - jvmStart};
                 }
             }
             throw new IllegalStateException("the agent printed no ready line");
         } finally {
             p.destroyForcibly().waitFor();
         }
+    }
+
+    private static String get(String url) throws IOException, InterruptedException {
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+        return response.body();
+    }
+
+    private static long number(String json, Pattern pattern) {
+        Matcher m = pattern.matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException("no " + pattern + " in " + json);
+        }
+        return Long.parseLong(m.group(1) != null ? m.group(1) : m.group(m.groupCount()));
     }
 
     private static double median(List<Double> values) {

@@ -146,6 +146,13 @@ public final class AgentConfig {
         return Optional.ofNullable((Path) settings.get(key).value());
     }
 
+    /** A class-patterns key; empty when not set. */
+    @SuppressWarnings("unchecked")
+    public List<String> patterns(ConfigKey key) {
+        Object v = settings.get(key).value();
+        return v == null ? List.of() : (List<String>) v;
+    }
+
     public Setting setting(ConfigKey key) {
         return settings.get(key);
     }

@@ -18,6 +18,23 @@ import java.util.Optional;
  */
 public enum ConfigKey {
 
+    ALLOC("alloc", ValueType.choice("sampled", "exact", "off", "disabled"), "sampled",
+            "Allocation tracking at start: sampled (unbiased estimates at low cost), exact (every allocation "
+                    + "counted), off (classes instrumented, nothing recorded until Mode is set on "
+                    + "memtrack:type=Allocations) or disabled (nothing instrumented, no Allocations MBean)"),
+    ALLOC_INTERVAL("alloc.interval", ValueType.size(1024, 1L << 30), "512KiB",
+            "Mean bytes a thread allocates between two samples: those of the sampled estimates, and the stack "
+                    + "samples of both modes; also writable as SamplingIntervalBytes"),
+    ALLOC_INCLUDE("alloc.include", ValueType.classPatterns(), "",
+            "Classes whose allocations are tracked; not set: every class that is not the JDK's, memtrack's or "
+                    + "Byte Buddy's"),
+    ALLOC_EXCLUDE("alloc.exclude", ValueType.classPatterns(), "",
+            "Classes never instrumented, even when alloc.include selects them"),
+    ALLOC_STACK_DEPTH("alloc.stackDepth", ValueType.integer(1, 128), "16",
+            "Frames kept in each sampled allocation stack (foldedStacks)"),
+    ALLOC_MAX_SITES("alloc.maxSites", ValueType.integer(100, 1_000_000), "10000",
+            "Rows kept in each allocation table (sites, types, stacks); every row heavier than 1/alloc.maxSites of "
+                    + "the total is kept"),
     CONFIG("config", ValueType.path("a readable Java properties file"), "",
             "Properties file with more keys (precedence below environment variables)"),
     FAIL_FAST("failFast", ValueType.bool(), "false",

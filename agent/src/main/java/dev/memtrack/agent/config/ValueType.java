@@ -2,6 +2,8 @@ package dev.memtrack.agent.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -125,7 +127,7 @@ public abstract class ValueType {
 
     /** One of a fixed set of words, any case; parsed to its lower-case form. */
     public static ValueType choice(String... words) {
-        java.util.List<String> allowed = java.util.List.of(words);
+        List<String> allowed = List.of(words);
         return new ValueType("one of " + String.join(", ", allowed)) {
             @Override
             public Object parse(String text) {
@@ -146,6 +148,52 @@ public abstract class ValueType {
                 return text.trim();
             }
         };
+    }
+
+    /**
+     * Comma-separated class patterns, parsed to a list: {@code *} (every class), {@code com.acme.*}
+     * (a package and its subpackages), {@code com.acme.Foo*} (a name prefix), {@code com.acme.Main}
+     * (one class and its nested classes). Blank entries are skipped.
+     */
+    public static ValueType classPatterns() {
+        return new ValueType("comma-separated class patterns: com.acme.* (a package and its subpackages), "
+                + "com.acme.Foo* (a name prefix), com.acme.Main (a class) or * (every class)") {
+            @Override
+            public Object parse(String text) {
+                List<String> patterns = new ArrayList<>();
+                for (String part : text.split(",")) {
+                    String p = part.trim();
+                    if (!p.isEmpty()) {
+                        if (!isClassPattern(p)) {
+                            throw new IllegalArgumentException("'" + p + "' is not a class pattern; expected "
+                                    + accepted());
+                        }
+                        patterns.add(p);
+                    }
+                }
+                return List.copyOf(patterns);
+            }
+
+            @Override
+            public String format(Object value) {
+                StringBuilder text = new StringBuilder();
+                for (Object pattern : (List<?>) value) {
+                    text.append(text.length() == 0 ? "" : ",").append(pattern);
+                }
+                return text.toString();
+            }
+        };
+    }
+
+    /** Whether {@code pattern} is one class pattern as {@link #classPatterns()} accepts it. */
+    public static boolean isClassPattern(String pattern) {
+        return pattern != null && ClassPatternSyntax.FORM.matcher(pattern).matches();
+    }
+
+    /** Compiled on first use, not when the configuration is read on the premain thread. */
+    private static final class ClassPatternSyntax {
+        static final Pattern FORM = Pattern.compile("\\*|(\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*)"
+                + "(\\.\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*)*(\\.\\*|\\*)?");
     }
 
     /** A file path. Parsing does not touch the file system. */

@@ -17,9 +17,10 @@ import java.util.ServiceLoader;
 /**
  * The subsystems of this agent, in start order:
  * <ol>
+ *   <li>plugins that {@linkplain Subsystem#startsEarly() start early} (allocation tracking);</li>
  *   <li>the built-in collectors: {@code heap-stats}, {@code system-stats}, {@code processes};</li>
- *   <li>plugins listed in {@code META-INF/services/dev.memtrack.agent.core.Subsystem}, in the order of
- *       that file (allocation tracking, policy, simulator MBeans);</li>
+ *   <li>the other plugins listed in {@code META-INF/services/dev.memtrack.agent.core.Subsystem}, in the
+ *       order of that file (simulator MBeans, policy);</li>
  *   <li>{@code json-log}, which writes what the others sampled;</li>
  *   <li>{@code jolokia}, last, so that everything is registered when the endpoint opens.</li>
  * </ol>
@@ -30,14 +31,34 @@ final class InstalledSubsystems {
     }
 
     static List<Subsystem> create(AgentInfo info, LogSections logSections, LogEvents logEvents, AgentLog log) {
+        List<Subsystem> plugins = plugins(log);
         List<Subsystem> subsystems = new ArrayList<>();
+        for (Subsystem plugin : plugins) {
+            if (startsEarly(plugin, log)) {
+                subsystems.add(plugin);
+            }
+        }
         subsystems.add(new HeapStatsSubsystem());
         subsystems.add(new SystemStatsSubsystem());
         subsystems.add(new ProcessesSubsystem());
-        subsystems.addAll(plugins(log));
+        for (Subsystem plugin : plugins) {
+            if (!subsystems.contains(plugin)) {
+                subsystems.add(plugin);
+            }
+        }
         subsystems.add(new JsonLogSubsystem(logSections, logEvents));
         subsystems.add(new JolokiaSubsystem(info));
         return subsystems;
+    }
+
+    private static boolean startsEarly(Subsystem plugin, AgentLog log) {
+        try {
+            return plugin.startsEarly();
+        } catch (RuntimeException | LinkageError e) {
+            log.warn("subsystem " + plugin.getClass().getName() + " could not say when it starts; it starts late: "
+                    + AgentLog.describe(e));
+            return false;
+        }
     }
 
     private static List<Subsystem> plugins(AgentLog log) {

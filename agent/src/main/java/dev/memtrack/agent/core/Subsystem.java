@@ -17,7 +17,8 @@ import java.util.Set;
  *
  * <p>Plugging one in: implement this interface (public, no-argument constructor) and list the class
  * in {@code META-INF/services/dev.memtrack.agent.core.Subsystem}; plugins start after the built-in
- * collectors and before the JSON Lines log and Jolokia, in the order of that file.
+ * collectors (or before them, if they {@linkplain #startsEarly() start early}) and before the JSON
+ * Lines log and Jolokia, in the order of that file.
  */
 public interface Subsystem {
 
@@ -27,6 +28,16 @@ public interface Subsystem {
     /** Keys this subsystem reads; if any of them has an invalid value, the subsystem stays off. */
     default Set<ConfigKey> configKeys() {
         return Set.of();
+    }
+
+    /**
+     * Whether this plugin starts before the built-in collectors instead of after them: for a subsystem
+     * that loses something for every moment it starts later. Allocation tracking does: each class
+     * the application loads before it starts must be retransformed instead of instrumented as it
+     * loads, and its allocations until then are not attributed.
+     */
+    default boolean startsEarly() {
+        return false;
     }
 
     /** Why the configuration turns this subsystem off (e.g. {@code jolokia=false}); empty to start it. */

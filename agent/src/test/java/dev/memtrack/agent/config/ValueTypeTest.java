@@ -69,6 +69,26 @@ class ValueTypeTest {
     }
 
     @Test
+    void classPatternsInEveryFormTrimmedAndFormattedBack() {
+        ValueType patterns = ConfigKey.ALLOC_INCLUDE.type();
+        Object parsed = patterns.parse(" *, com.acme.* ,com.acme.Foo*, com.acme.Main, Main$Inner, , ");
+        assertThat(parsed).isEqualTo(java.util.List.of("*", "com.acme.*", "com.acme.Foo*", "com.acme.Main", "Main$Inner"));
+        assertThat(patterns.format(parsed)).isEqualTo("*,com.acme.*,com.acme.Foo*,com.acme.Main,Main$Inner");
+        assertThat(patterns.parse(patterns.format(parsed))).isEqualTo(parsed);
+    }
+
+    @Test
+    void aBadClassPatternIsNamedWithWhatIsAccepted() {
+        for (String bad : new String[] {"com..x", "*.internal", "com.acme.**", "1abc", "com/acme"}) {
+            assertThatThrownBy(() -> ConfigKey.ALLOC_EXCLUDE.type().parse("com.ok.*," + bad)).as(bad)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("'" + bad + "' is not a class pattern; expected comma-separated class patterns: "
+                            + "com.acme.* (a package and its subpackages), com.acme.Foo* (a name prefix), "
+                            + "com.acme.Main (a class) or * (every class)");
+        }
+    }
+
+    @Test
     void booleansAreTrueOrFalseOnly() {
         ValueType bool = ConfigKey.JOLOKIA.type();
         assertThat(bool.parse("TRUE")).isEqualTo(true);

@@ -10,6 +10,7 @@ import dev.memtrack.agent.testing.Jmx;
 import dev.memtrack.agent.testing.JolokiaClient;
 import dev.memtrack.agent.testing.SimulatorJar;
 import dev.memtrack.mbeans.AgentMXBean;
+import dev.memtrack.mbeans.AllocationsMXBean;
 import dev.memtrack.mbeans.HeapMXBean;
 import dev.memtrack.mbeans.MemtrackDomain;
 import dev.memtrack.mbeans.PagingSimulatorMXBean;
@@ -68,7 +69,7 @@ class DemoIT {
                 .map(ObjectName::getCanonicalName).toList();
         List<String> expected = Stream.concat(
                 Stream.of(AgentMXBean.OBJECT_NAME, HeapMXBean.OBJECT_NAME, SystemMXBean.OBJECT_NAME,
-                        ProcessesMXBean.OBJECT_NAME, PagingSimulatorMXBean.OBJECT_NAME,
+                        ProcessesMXBean.OBJECT_NAME, AllocationsMXBean.OBJECT_NAME, PagingSimulatorMXBean.OBJECT_NAME,
                         SegmentationSimulatorMXBean.OBJECT_NAME, StressSimulatorMXBean.OBJECT_NAME, PolicyMXBean.OBJECT_NAME),
                 PROGRAMS.stream().map(p -> MemtrackDomain.workload(p).toString()))
                 .map(n -> MemtrackDomain.objectName(n).getCanonicalName()).toList();

@@ -11,6 +11,7 @@ import dev.memtrack.agent.testing.Jmx;
 import dev.memtrack.agent.testing.JolokiaClient;
 import dev.memtrack.agent.testing.apps.WorkloadApp;
 import dev.memtrack.mbeans.AgentMXBean;
+import dev.memtrack.mbeans.AllocationsMXBean;
 import dev.memtrack.mbeans.HeapMXBean;
 import dev.memtrack.mbeans.PagingSimulatorMXBean;
 import dev.memtrack.mbeans.PolicyMXBean;
@@ -65,7 +66,7 @@ class PremainIT {
 
     static Stream<String> memtrackBeans() {
         return Stream.of(AgentMXBean.OBJECT_NAME, HeapMXBean.OBJECT_NAME, SystemMXBean.OBJECT_NAME,
-                ProcessesMXBean.OBJECT_NAME, PagingSimulatorMXBean.OBJECT_NAME, SegmentationSimulatorMXBean.OBJECT_NAME,
+                ProcessesMXBean.OBJECT_NAME, AllocationsMXBean.OBJECT_NAME, PagingSimulatorMXBean.OBJECT_NAME, SegmentationSimulatorMXBean.OBJECT_NAME,
                 StressSimulatorMXBean.OBJECT_NAME, PolicyMXBean.OBJECT_NAME);
     }
 
@@ -157,7 +158,7 @@ class PremainIT {
         List<SubsystemStatus> subsystems = AgentMXBean.SUBSYSTEM_TABLE.fromTabularData(
                 (TabularData) server.getAttribute(agent, "Subsystems"));
         assertThat(subsystems).extracting(SubsystemStatus::name)
-                .containsExactly("heap-stats", "system-stats", "processes", "simulator", "policy", "json-log", "jolokia");
+                .containsExactly("allocation-tracking", "heap-stats", "system-stats", "processes", "simulator", "policy", "json-log", "jolokia");
         assertThat(subsystems).filteredOn(s -> !s.name().equals("json-log"))
                 .allSatisfy(s -> assertThat(s.state()).isEqualTo(SubsystemState.RUNNING));
         assertThat(subsystems).filteredOn(s -> s.name().equals("json-log")).singleElement()

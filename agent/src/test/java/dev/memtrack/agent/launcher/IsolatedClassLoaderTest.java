@@ -3,6 +3,9 @@ package dev.memtrack.agent.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.memtrack.agent.alloc.TestAgent;
+import dev.memtrack.agent.bootstrap.AllocationHooks;
+import dev.memtrack.agent.bootstrap.AllocationSink;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
@@ -83,6 +86,18 @@ class IsolatedClassLoaderTest {
                 .hasMessageContaining("bootstrap class loader");
         try (InputStream in = loader.getResourceAsStream("dev/memtrack/agent/bootstrap/Hook.class")) {
             assertThat(in.readAllBytes()).isEqualTo(fixtureBytes);
+        }
+    }
+
+    @Test
+    void bootstrapHooksOnceInjectedAreTheBootstrapLoadersOwn() throws Exception {
+        // The allocation tracker's injection has run in this JVM (as it does before the agent loads its engine).
+        TestAgent.instrumentation();
+        IsolatedClassLoader loader = loader();
+
+        for (Class<?> hook : List.of(AllocationHooks.class, AllocationSink.class)) {
+            assertThat(hook.getClassLoader()).as("defined by the bootstrap loader").isNull();
+            assertThat(loader.loadClass(hook.getName())).as(hook.getName()).isSameAs(hook);
         }
     }
 

@@ -46,7 +46,7 @@ class SimulatorSubsystemTest {
 
     @Test
     void servesTheThreeSimulatorBeansAndReleasesStressMemoryWhenItStops() throws Exception {
-        agent = new Agent(AgentConfig.parse("jolokia=false,stress.capPercent=10", Map.of(), Map.of()), null,
+        agent = new Agent(AgentConfig.parse("jolokia=false,alloc=disabled,stress.capPercent=10", Map.of(), Map.of()), null,
                 Path.of("target/classes"), new AgentLog(new PrintStream(logBytes, true, StandardCharsets.UTF_8)),
                 "premain", System.currentTimeMillis());
         agent.start();

@@ -75,8 +75,9 @@ class PolicySubsystemTest {
     }
 
     private Agent start(String options) {
-        agent = new Agent(AgentConfig.parse("jolokia=false,interval=100ms," + options, Map.of(), Map.of()), null,
-                dir, log, "premain", System.currentTimeMillis());
+        // No Instrumentation here: allocation tracking stays off rather than failing to start.
+        agent = new Agent(AgentConfig.parse("jolokia=false,alloc=disabled,interval=100ms," + options, Map.of(),
+                Map.of()), null, dir, log, "premain", System.currentTimeMillis());
         agent.start();
         return agent;
     }
