@@ -99,10 +99,11 @@ public final class Agent {
             }
             all.startAll();
             sampler.start();
-            TargetProperties.state("ready");
             register(info);
             log.info("memtrack " + info.version() + " ready: jolokia " + info.jolokiaUrl().orElse("off")
                     + " mbeans " + MemtrackDomain.DOMAIN + ":*");
+            // Last: whoever sees "ready" (an attach client, a program waiting for it) may rely on all of the above.
+            TargetProperties.state("ready");
         } catch (Throwable t) {
             log.warn("start-up failed, memtrack is not running: " + AgentLog.describe(t));
             stop();

@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import javax.management.MBeanServer;
 import org.jolokia.jvmagent.JolokiaServer;
 import org.jolokia.jvmagent.JolokiaServerConfig;
 import org.jolokia.server.core.config.SystemPropertyMode;
@@ -85,7 +86,8 @@ public final class JolokiaSubsystem implements Subsystem {
         List<Filter> filters = new ArrayList<>();
         NoDelayFilter.create(context.instrumentation(), context.log()).ifPresent(filters::add);
         filters.add(new RequestGuard(new RequestOrigin(settings.loopback()), settings.credentials().orElse(null)));
-        filters.add(new RequestScreen(new ConversionExplainer(context.mbeans().server()), CONTEXT));
+        MBeanServer server = context.mbeans().server();
+        filters.add(new RequestScreen(new ConversionExplainer(server), new ArgumentCountCheck(server), CONTEXT));
         HttpServer guarded = new GuardedHttpServer(http, filters);
         int port = http.getAddress().getPort();
         JolokiaServerConfig config = new JolokiaServerConfig(jolokiaOptions(settings, port), SystemPropertyMode.NEVER);

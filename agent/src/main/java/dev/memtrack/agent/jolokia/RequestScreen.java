@@ -35,7 +35,8 @@ import org.jolokia.server.core.request.ProcessingParameters;
  * Jolokia answers requests it cannot parse or convert with a plain-text 400 (and a few failures with a
  * plain-text 500): those answers are held back ({@link HeldResponse}) and sent as JSON
  * ({@link ErrorReply}); a value Jolokia could not convert is named, with what its parameter accepts
- * ({@link ConversionExplainer}). A CORS preflight ({@code OPTIONS}) gets 204 with the headers Jolokia
+ * ({@link ConversionExplainer}). An exec of a memtrack operation with more arguments than it takes is
+ * refused with 400 before Jolokia reads the surplus as a path ({@link ArgumentCountCheck}). A CORS preflight ({@code OPTIONS}) gets 204 with the headers Jolokia
  * chose, where Jolokia's JVM agent answers 500. Every other answer passes through untouched.
  *
  * <p>Thread-safe.
@@ -50,10 +51,12 @@ final class RequestScreen extends Filter {
     private static final Pattern JOLOKIA_TEXT_ERROR = Pattern.compile("^\\d{3} \\([^)]*\\)\\s*");
 
     private final ConversionExplainer explainer;
+    private final ArgumentCountCheck argumentCounts;
     private final String contextPath;
 
-    RequestScreen(ConversionExplainer explainer, String contextPath) {
+    RequestScreen(ConversionExplainer explainer, ArgumentCountCheck argumentCounts, String contextPath) {
         this.explainer = explainer;
+        this.argumentCounts = argumentCounts;
         this.contextPath = contextPath;
     }
 
@@ -74,13 +77,26 @@ final class RequestScreen extends Filter {
                 ErrorReply.badRequest("the request body is not valid JSON: " + e.getMessage()).send(exchange);
                 return;
             }
-            Optional<ErrorReply> refusal = shapeRefusal(parsed).or(() -> ProxyRequests.refusal(parsed));
+            Optional<ErrorReply> refusal = shapeRefusal(parsed).or(() -> ProxyRequests.refusal(parsed))
+                    .or(() -> ControlCharacters.refusal(parsed));
             if (refusal.isPresent()) {
                 refusal.get().send(exchange);
                 return;
             }
             body = parsed;
             exchange.setStreams(new ByteArrayInputStream(bytes), null);
+        } else {
+            // Segment by segment, so that the refusal quotes the value rather than the whole path.
+            Optional<ErrorReply> refusal = ControlCharacters.refusal(List.of(exchange.getRequestURI().getPath().split("/")));
+            if (refusal.isPresent()) {
+                refusal.get().send(exchange);
+                return;
+            }
+        }
+        Optional<ErrorReply> tooMany = argumentCounts.refusal(requests(exchange, body));
+        if (tooMany.isPresent()) {
+            tooMany.get().send(exchange);
+            return;
         }
         HeldResponse held = new HeldResponse(exchange);
         chain.doFilter(HeldErrorExchange.wrap(exchange, held));
