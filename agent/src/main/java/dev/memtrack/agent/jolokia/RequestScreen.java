@@ -93,7 +93,9 @@ final class RequestScreen extends Filter {
                 return;
             }
         }
-        Optional<ErrorReply> tooMany = argumentCounts.refusal(requests(exchange, body));
+        // Rebuilt once: checked before Jolokia, and used again to explain a refusal after it.
+        List<JolokiaRequest> requests = requests(exchange, body);
+        Optional<ErrorReply> tooMany = argumentCounts.refusal(requests);
         if (tooMany.isPresent()) {
             tooMany.get().send(exchange);
             return;
@@ -102,7 +104,7 @@ final class RequestScreen extends Filter {
         chain.doFilter(HeldErrorExchange.wrap(exchange, held));
         Optional<HeldResponse.HeldError> error = held.error();
         if (error.isPresent()) {
-            answerAsJson(exchange, error.get(), body);
+            answerAsJson(exchange, error.get(), requests);
         }
     }
 
@@ -111,7 +113,8 @@ final class RequestScreen extends Filter {
         return "memtrack request screen (body size, JSON, no proxy; JSON errors)";
     }
 
-    private void answerAsJson(HttpExchange exchange, HeldResponse.HeldError error, Object body) throws IOException {
+    private void answerAsJson(HttpExchange exchange, HeldResponse.HeldError error, List<JolokiaRequest> requests)
+            throws IOException {
         if ("OPTIONS".equalsIgnoreCase(exchange.getRequestMethod()) && error.status() == 500) {
             // Jolokia's JVM agent sets the CORS headers of a preflight, then answers 500 for want of JSON.
             exchange.sendResponseHeaders(204, -1);
@@ -123,7 +126,7 @@ final class RequestScreen extends Filter {
             message = "request refused with HTTP status " + error.status();
         }
         if (message.startsWith("Can't process Jolokia")) {
-            message = explainer.explain(requests(exchange, body)).orElse(message);
+            message = explainer.explain(requests).orElse(message);
         }
         new ErrorReply(error.status(), error.status() == 400 ? ErrorReply.BAD_REQUEST
                 : IllegalStateException.class.getName(), message).send(exchange);
