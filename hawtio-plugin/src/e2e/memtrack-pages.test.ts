@@ -230,6 +230,11 @@ if (!absentJars)
       const before = await paused()
       await toggle.click({ force: true })
       await eventually(`${name} paused = ${!before}`, 30_000, async () => ((await paused()) === !before ? true : undefined))
+      // A forced click lands even on a disabled switch, where the browser drops it: wait until the page has
+      // taken in the first change before making the second.
+      await eventually(`the switch shows ${name} paused = ${!before} and takes clicks`, 30_000, async () =>
+        (await toggle.isChecked()) === !before && (await toggle.isEnabled()) ? true : undefined,
+      )
       await toggle.click({ force: true })
       await eventually(`${name} paused = ${before}`, 30_000, async () => ((await paused()) === before ? true : undefined))
     })

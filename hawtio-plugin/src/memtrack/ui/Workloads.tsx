@@ -10,7 +10,7 @@ import {
   Switch,
   TextInput,
 } from '@patternfly/react-core'
-import React, { useState } from 'react'
+import React, { useEffect, useState } from 'react'
 import { Workload } from '../contract'
 import { formatBytesPerSecond, formatPercent } from '../lib/format'
 import { toNumber } from '../lib/jolokia-values'
@@ -183,17 +183,24 @@ const ParallelismEditor: React.FunctionComponent<Control> = ({ program, operatio
   )
 }
 
-const PauseSwitch: React.FunctionComponent<Control> = ({ program, operation }) => (
-  <Switch
-    id={`memtrack-pause-${program.name}`}
-    aria-label={`${program.name} paused`}
-    isChecked={program.paused}
-    isDisabled={operation.busy}
-    onChange={(_e, paused) =>
-      operation.run(async () => {
-        await writeAttribute(program.mbean, Workload.attr.paused, paused, `${paused ? 'Pausing' : 'Resuming'} ${program.name}`)
-        return `${program.name} is ${paused ? 'paused' : 'running'}.`
-      })
-    }
-  />
-)
+const PauseSwitch: React.FunctionComponent<Control> = ({ program, operation }) => {
+  // The value just written is shown until a poll reports a new state, so the switch neither flips back for a
+  // moment nor sends the same value again when clicked before that poll lands.
+  const [written, setWritten] = useState<boolean | null>(null)
+  useEffect(() => setWritten(null), [program.paused])
+  return (
+    <Switch
+      id={`memtrack-pause-${program.name}`}
+      aria-label={`${program.name} paused`}
+      isChecked={written ?? program.paused}
+      isDisabled={operation.busy}
+      onChange={(_e, paused) =>
+        operation.run(async () => {
+          await writeAttribute(program.mbean, Workload.attr.paused, paused, `${paused ? 'Pausing' : 'Resuming'} ${program.name}`)
+          setWritten(paused === program.paused ? null : paused)
+          return `${program.name} is ${paused ? 'paused' : 'running'}.`
+        })
+      }
+    />
+  )
+}
