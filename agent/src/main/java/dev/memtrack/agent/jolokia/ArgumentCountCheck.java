@@ -4,7 +4,7 @@ import dev.memtrack.mbeans.MemtrackDomain;
 import java.util.List;
 import java.util.Optional;
 import javax.management.JMException;
-import javax.management.MBeanOperationInfo;
+import javax.management.MBeanParameterInfo;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import org.jolokia.server.core.request.JolokiaExecRequest;
@@ -21,22 +21,16 @@ import org.jolokia.server.core.request.JolokiaRequest;
  */
 final class ArgumentCountCheck {
 
-    private final MBeanServer server;
+    private final OperationSignatures signatures;
 
     ArgumentCountCheck(MBeanServer server) {
-        this.server = server;
+        this.signatures = new OperationSignatures(server);
     }
 
     /** The refusal of the first request that gives a memtrack operation too many arguments, if any. */
     Optional<ErrorReply> refusal(List<JolokiaRequest> requests) {
-        for (int i = 0; i < requests.size(); i++) {
-            Optional<String> why = requests.get(i) instanceof JolokiaExecRequest exec ? check(exec) : Optional.empty();
-            if (why.isPresent()) {
-                String prefix = requests.size() == 1 ? "" : "request " + (i + 1) + " of the bulk request: ";
-                return Optional.of(ErrorReply.badRequest(prefix + why.get()));
-            }
-        }
-        return Optional.empty();
+        return BulkPosition.firstMessage(requests, r -> r instanceof JolokiaExecRequest exec ? check(exec)
+                : Optional.empty(), BulkPosition.Moment.BEFORE_JOLOKIA).map(ErrorReply::badRequest);
     }
 
     private Optional<String> check(JolokiaExecRequest exec) {
@@ -52,13 +46,10 @@ final class ArgumentCountCheck {
                     + ") into an operation's result is not accepted; read the whole result");
         }
         int given = exec.getArguments() == null ? 0 : exec.getArguments().size();
-        int most;
+        int most = -1;
         try {
-            most = -1;
-            for (MBeanOperationInfo op : server.getMBeanInfo(name).getOperations()) {
-                if (op.getName().equals(operation)) {
-                    most = Math.max(most, op.getSignature().length);
-                }
+            for (MBeanParameterInfo[] signature : signatures.of(name, operation)) {
+                most = Math.max(most, signature.length);
             }
         } catch (JMException | RuntimeException unknown) {
             return Optional.empty(); // Jolokia answers an unknown MBean itself

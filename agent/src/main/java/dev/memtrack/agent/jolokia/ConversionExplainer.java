@@ -1,16 +1,12 @@
 package dev.memtrack.agent.jolokia;
 
 import dev.memtrack.agent.log.JsonWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.management.JMException;
 import javax.management.MBeanAttributeInfo;
-import javax.management.MBeanInfo;
-import javax.management.MBeanOperationInfo;
 import javax.management.MBeanParameterInfo;
 import javax.management.MBeanServer;
-import javax.management.ObjectName;
 import javax.management.openmbean.OpenMBeanAttributeInfo;
 import javax.management.openmbean.OpenMBeanParameterInfo;
 import javax.management.openmbean.OpenType;
@@ -34,11 +30,13 @@ final class ConversionExplainer {
     static final int MAX_SHOWN_CHARS = 40;
 
     private final MBeanServer server;
+    private final OperationSignatures signatures;
     private final ObjectToObjectConverter objects = new ObjectToObjectConverter();
     private final ObjectToOpenTypeConverter openTypes = new ObjectToOpenTypeConverter(objects, false);
 
     ConversionExplainer(MBeanServer server) {
         this.server = server;
+        this.signatures = new OperationSignatures(server);
     }
 
     /**
@@ -46,14 +44,7 @@ final class ConversionExplainer {
      * @return why the first request with a value Jolokia cannot convert fails, if any does
      */
     Optional<String> explain(List<JolokiaRequest> requests) {
-        for (int i = 0; i < requests.size(); i++) {
-            Optional<String> why = explain(requests.get(i));
-            if (why.isPresent()) {
-                return requests.size() == 1 ? why : Optional.of("request " + (i + 1) + " of the bulk request "
-                        + "(the ones before it were executed, the ones after it were not): " + why.get());
-            }
-        }
-        return Optional.empty();
+        return BulkPosition.firstMessage(requests, this::explain, BulkPosition.Moment.AFTER_JOLOKIA);
     }
 
     private Optional<String> explain(JolokiaRequest request) {
@@ -72,16 +63,19 @@ final class ConversionExplainer {
 
     private Optional<String> explainExec(JolokiaExecRequest exec) throws JMException {
         List<?> arguments = exec.getArguments() == null ? List.of() : exec.getArguments();
-        MBeanParameterInfo[] signature = signature(exec.getObjectName(), exec.getOperation(), arguments.size());
-        if (signature == null) {
+        // The one signature Jolokia would pick, as its exec handler does; none if it is ambiguous.
+        List<MBeanParameterInfo[]> candidates = signatures.of(exec.getObjectName(), exec.getOperation()).stream()
+                .filter(s -> s.length == arguments.size()).toList();
+        if (candidates.size() != 1) {
             return Optional.empty();
         }
+        MBeanParameterInfo[] signature = candidates.get(0);
         for (int i = 0; i < signature.length; i++) {
             MBeanParameterInfo parameter = signature[i];
             OpenType<?> openType = parameter instanceof OpenMBeanParameterInfo o ? o.getOpenType() : null;
             Optional<String> refusal = refusal(parameter.getType(), openType, arguments.get(i));
             if (refusal.isPresent()) {
-                return Optional.of("Cannot call " + operationName(exec.getOperation()) + " of "
+                return Optional.of("Cannot call " + OperationSignatures.nameOf(exec.getOperation()) + " of "
                         + exec.getObjectNameAsString() + ": argument " + (i + 1) + " (" + parameter.getName() + ") "
                         + refusal.get());
             }
@@ -101,40 +95,6 @@ final class ConversionExplainer {
             }
         }
         return Optional.empty();
-    }
-
-    /** The one signature Jolokia would pick, as its exec handler does; null if there is none or it is ambiguous. */
-    private MBeanParameterInfo[] signature(ObjectName mbean, String operation, int arity) throws JMException {
-        String name = operationName(operation);
-        List<String> types = operation.equals(name) ? null : parameterTypes(operation, name);
-        MBeanInfo info = server.getMBeanInfo(mbean);
-        List<MBeanParameterInfo[]> matching = new ArrayList<>();
-        for (MBeanOperationInfo op : info.getOperations()) {
-            MBeanParameterInfo[] signature = op.getSignature();
-            if (op.getName().equals(name) && signature.length == arity
-                    && (types == null || types.equals(typesOf(signature)))) {
-                matching.add(signature);
-            }
-        }
-        return matching.size() == 1 ? matching.get(0) : null;
-    }
-
-    private static String operationName(String operation) {
-        int paren = operation.indexOf('(');
-        return paren < 0 ? operation : operation.substring(0, paren);
-    }
-
-    private static List<String> parameterTypes(String operation, String name) {
-        String inside = operation.substring(name.length() + 1, operation.length() - (operation.endsWith(")") ? 1 : 0));
-        return inside.isBlank() ? List.of() : List.of(inside.trim().split("\\s*,\\s*"));
-    }
-
-    private static List<String> typesOf(MBeanParameterInfo[] signature) {
-        List<String> types = new ArrayList<>();
-        for (MBeanParameterInfo p : signature) {
-            types.add(p.getType());
-        }
-        return types;
     }
 
     /** Why {@code value} cannot become {@code type}, or empty if Jolokia converts it. */

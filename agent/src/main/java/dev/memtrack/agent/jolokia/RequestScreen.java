@@ -7,19 +7,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jolokia.json.JSONObject;
 import org.jolokia.json.parser.JSONParser;
-import org.jolokia.jvmagent.ParsedUri;
-import org.jolokia.server.core.request.JolokiaRequest;
-import org.jolokia.server.core.request.JolokiaRequestFactory;
-import org.jolokia.server.core.request.ProcessingParameters;
 
 /**
  * What reaches Jolokia, and what comes back when Jolokia refuses a request: after {@link RequestGuard}
@@ -36,8 +29,9 @@ import org.jolokia.server.core.request.ProcessingParameters;
  * plain-text 500): those answers are held back ({@link HeldResponse}) and sent as JSON
  * ({@link ErrorReply}); a value Jolokia could not convert is named, with what its parameter accepts
  * ({@link ConversionExplainer}). An exec of a memtrack operation with more arguments than it takes is
- * refused with 400 before Jolokia reads the surplus as a path ({@link ArgumentCountCheck}). A CORS preflight ({@code OPTIONS}) gets 204 with the headers Jolokia
- * chose, where Jolokia's JVM agent answers 500. Every other answer passes through untouched.
+ * refused with 400 before Jolokia reads the surplus as a path ({@link ArgumentCountCheck}); only a request
+ * with an exec in it is rebuilt for that ({@link JolokiaRequests}). A CORS preflight ({@code OPTIONS}) gets
+ * 204 with the headers Jolokia chose, where Jolokia's JVM agent answers 500. Every other answer passes through untouched.
  *
  * <p>Thread-safe.
  */
@@ -93,12 +87,15 @@ final class RequestScreen extends Filter {
                 return;
             }
         }
-        // Rebuilt once: checked before Jolokia, and used again to explain a refusal after it.
-        List<JolokiaRequest> requests = requests(exchange, body);
-        Optional<ErrorReply> tooMany = argumentCounts.refusal(requests);
-        if (tooMany.isPresent()) {
-            tooMany.get().send(exchange);
-            return;
+        JolokiaRequests requests = body != null ? JolokiaRequests.posted(body)
+                : JolokiaRequests.byPath(exchange.getRequestURI(), contextPath);
+        // Only an exec can have too many arguments: reads and the rest go to Jolokia without a rebuild.
+        if (requests.mayIncludeExec()) {
+            Optional<ErrorReply> tooMany = argumentCounts.refusal(requests.all());
+            if (tooMany.isPresent()) {
+                tooMany.get().send(exchange);
+                return;
+            }
         }
         HeldResponse held = new HeldResponse(exchange);
         chain.doFilter(HeldErrorExchange.wrap(exchange, held));
@@ -113,7 +110,7 @@ final class RequestScreen extends Filter {
         return "memtrack request screen (body size, JSON, no proxy; JSON errors)";
     }
 
-    private void answerAsJson(HttpExchange exchange, HeldResponse.HeldError error, List<JolokiaRequest> requests)
+    private void answerAsJson(HttpExchange exchange, HeldResponse.HeldError error, JolokiaRequests requests)
             throws IOException {
         if ("OPTIONS".equalsIgnoreCase(exchange.getRequestMethod()) && error.status() == 500) {
             // Jolokia's JVM agent sets the CORS headers of a preflight, then answers 500 for want of JSON.
@@ -126,31 +123,10 @@ final class RequestScreen extends Filter {
             message = "request refused with HTTP status " + error.status();
         }
         if (message.startsWith("Can't process Jolokia")) {
-            message = explainer.explain(requests).orElse(message);
+            message = explainer.explain(requests.all()).orElse(message);
         }
         new ErrorReply(error.status(), error.status() == 400 ? ErrorReply.BAD_REQUEST
                 : IllegalStateException.class.getName(), message).send(exchange);
-    }
-
-    /** The Jolokia requests of this exchange, as Jolokia parsed them; empty if they cannot be rebuilt. */
-    private List<JolokiaRequest> requests(HttpExchange exchange, Object body) {
-        List<JolokiaRequest> requests = new ArrayList<>();
-        ProcessingParameters parameters = new ProcessingParameters(new HashMap<>());
-        try {
-            if (body instanceof JSONObject single) {
-                requests.add(JolokiaRequestFactory.createPostRequest(single, parameters));
-            } else if (body instanceof List<?> bulk) {
-                for (Object o : bulk) {
-                    requests.add(JolokiaRequestFactory.createPostRequest((JSONObject) o, parameters));
-                }
-            } else if (body == null) {
-                String path = new ParsedUri(exchange.getRequestURI(), contextPath).getPathInfo();
-                requests.add(JolokiaRequestFactory.createGetRequest(path, parameters));
-            }
-        } catch (Exception cannotRebuild) {
-            return List.of();
-        }
-        return requests;
     }
 
     /** The body, or null if it is larger than {@link #MAX_BODY_BYTES}. */
