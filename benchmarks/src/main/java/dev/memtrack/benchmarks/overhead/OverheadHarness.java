@@ -133,8 +133,9 @@ public final class OverheadHarness {
             return null;
         }
         RunResult r = RunResult.parse(result, wallMillis);
-        System.out.printf(Locale.ROOT, "   %-8s %-24s cpu %7.2f s  wall %7.2f s  counted/JVM %s%n", program.label(),
-                variant.label(), r.cpuMillis() / 1000.0, wallMillis / 1000.0, OverheadTable.share(r.countedShare()));
+        System.out.printf(Locale.ROOT, "   %-8s %-24s cpu %7.2f s  work cpu %7.2f s  wall %7.2f s  counted/JVM %s%n",
+                program.label(), variant.label(), r.cpuMillis() / 1000.0, r.workCpuMillis() / 1000.0,
+                wallMillis / 1000.0, OverheadTable.share(r.countedShare()));
         return r;
     }
 

@@ -9,9 +9,10 @@ import javax.management.ObjectName;
 /**
  * The child JVM of the overhead harness: runs one {@link Workload} once and prints one line,
  *
- * <pre>RESULT cpuMs=.. workMs=.. uptimeMs=.. jvmBytes=.. countedBytes=.. referenceBytes=.. mode=..</pre>
+ * <pre>RESULT cpuMs=.. workCpuMs=.. workMs=.. uptimeMs=.. jvmBytes=.. countedBytes=.. referenceBytes=.. mode=..</pre>
  *
- * with the process's CPU time and the JVM's uptime when the work is done (start-up included),
+ * with the process's CPU time and the JVM's uptime when the work is done (start-up included), the
+ * process's CPU time and the wall time of the work alone (every thread: JIT compilers and GC too),
  * the bytes the JVM counted for all threads since it started, and what the allocation tracker in
  * this JVM counted ({@code countedBytes}) against what the JVM counted over the same span
  * ({@code referenceBytes}): memtrack's {@code TrackedAllocatedBytes} and {@code TotalAllocatedBytes}
@@ -48,6 +49,7 @@ public final class ProgramRun {
         Path input = args[2].equals("-") ? null : Path.of(args[2]);
 
         long started = System.nanoTime();
+        long cpuAtStart = os.getProcessCpuTime();
         workload.run(Path.of(args[1]), input);
         long workNanos = System.nanoTime() - started;
         long cpuNanos = os.getProcessCpuTime();
@@ -72,8 +74,8 @@ public final class ProgramRun {
                 mode = String.valueOf(server.getAttribute(allocations, "Mode"));
             }
         }
-        System.out.printf(Locale.ROOT, "RESULT cpuMs=%d workMs=%d uptimeMs=%d jvmBytes=%d countedBytes=%d "
-                        + "referenceBytes=%d mode=%s%n", cpuNanos / 1_000_000, workNanos / 1_000_000, uptimeMillis,
+        System.out.printf(Locale.ROOT, "RESULT cpuMs=%d workCpuMs=%d workMs=%d uptimeMs=%d jvmBytes=%d countedBytes=%d "
+                        + "referenceBytes=%d mode=%s%n", cpuNanos / 1_000_000, (cpuNanos - cpuAtStart) / 1_000_000, workNanos / 1_000_000, uptimeMillis,
                 jvmBytes, counted, reference, mode);
         // Library threads (Jetty's, Lucene's merges) must not keep this JVM alive; it is the harness's own.
         System.exit(0);

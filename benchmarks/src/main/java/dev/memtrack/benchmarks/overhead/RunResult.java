@@ -10,12 +10,14 @@ import java.util.regex.Pattern;
  * the whole process.
  *
  * @param cpuMillis      process CPU time when the work was done (JVM start-up and agents included)
+ * @param workCpuMillis  process CPU time spent while the work ran (all threads, start-up excluded)
+ * @param workMillis     wall time of the work alone
  * @param wallMillis     process start to exit, measured by the harness
  * @param jvmBytes       bytes the JVM counted for all threads since it started
  * @param countedBytes   what the tracker counted (memtrack: tracked bytes; instrumenter: its sum); -1 if none
  * @param referenceBytes what the JVM counted over the tracker's span; -1 if none
  */
-record RunResult(long cpuMillis, long wallMillis, long jvmBytes, long countedBytes, long referenceBytes) {
+record RunResult(long cpuMillis, long workCpuMillis, long workMillis, long wallMillis, long jvmBytes, long countedBytes, long referenceBytes) {
 
     private static final Pattern FIELD = Pattern.compile("(\\w+)=(-?\\d+)");
 
@@ -26,13 +28,13 @@ record RunResult(long cpuMillis, long wallMillis, long jvmBytes, long countedByt
         while (m.find()) {
             fields.put(m.group(1), Long.parseLong(m.group(2)));
         }
-        for (String key : new String[] {"cpuMs", "jvmBytes", "countedBytes", "referenceBytes"}) {
+        for (String key : new String[] {"cpuMs", "workCpuMs", "workMs", "jvmBytes", "countedBytes", "referenceBytes"}) {
             if (!fields.containsKey(key)) {
                 throw new IllegalArgumentException("no " + key + " in '" + line + "'");
             }
         }
-        return new RunResult(fields.get("cpuMs"), wallMillis, fields.get("jvmBytes"), fields.get("countedBytes"),
-                fields.get("referenceBytes"));
+        return new RunResult(fields.get("cpuMs"), fields.get("workCpuMs"), fields.get("workMs"), wallMillis,
+                fields.get("jvmBytes"), fields.get("countedBytes"), fields.get("referenceBytes"));
     }
 
     /** countedBytes / referenceBytes, or NaN without a tracker. */
