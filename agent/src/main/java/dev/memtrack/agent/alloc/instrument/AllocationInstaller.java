@@ -6,33 +6,26 @@ import dev.memtrack.agent.alloc.size.ObjectSizes;
 import dev.memtrack.agent.bootstrap.AllocationHooks;
 import dev.memtrack.mbeans.InstrumentationFailure;
 import java.lang.instrument.Instrumentation;
-import java.util.Collections;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import net.bytebuddy.ByteBuddy;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
-import net.bytebuddy.dynamic.ClassFileLocator;
-import net.bytebuddy.dynamic.scaffold.TypeValidation;
-import net.bytebuddy.matcher.ElementMatchers;
 
 /**
- * Owns the Byte Buddy {@link AgentBuilder} of the allocation tracker and every setting of it:
- * no class format changes (so classes loaded before start can be retransformed), retransformation
- * of those classes, descriptions read from class files only (reflection on a loaded class could
- * load others mid-transformation), read edges from instrumented modules to the hooks, and a
- * listener that records failures instead of printing them. {@link #uninstall} restores the
- * original bytecode of every class it changed.
+ * Installs the {@link AllocationTransformer} and retransforms the selected classes that were loaded
+ * before it (dynamic attach, or classes loaded while the agent started); {@link #uninstall} restores
+ * their original code. A class the JVM refuses to retransform keeps its code and is listed.
  */
 public final class AllocationInstaller {
 
     private final Instrumentation inst;
+    private final TypeSelection selection;
     private final InstrumentationListener listener;
-    private final ResettableClassFileTransformer transformer;
+    private final AllocationTransformer transformer;
 
-    private AllocationInstaller(Instrumentation inst, InstrumentationListener listener,
-                                ResettableClassFileTransformer transformer) {
+    private AllocationInstaller(Instrumentation inst, TypeSelection selection, InstrumentationListener listener,
+                                AllocationTransformer transformer) {
         this.inst = inst;
+        this.selection = selection;
         this.listener = listener;
         this.transformer = transformer;
     }
@@ -47,18 +40,18 @@ public final class AllocationInstaller {
                                               ObjectSizes sizes, JvmAllocationCounters jvm,
                                               Consumer<String> warnOnce, Consumer<InstrumentationFailure> failed) {
         InstrumentationListener listener = new InstrumentationListener(jvm, warnOnce, failed);
-        ResettableClassFileTransformer transformer = QuietAgentBuilder.create()
-                .disableClassFormatChanges()
-                .with(listener)
-                .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-                .with(new RetransformationFailures(listener))
-                .assureReadEdgeTo(inst, AllocationHooks.class)
-                .ignore(ElementMatchers.none())
-                .type(selection)
-                .transform((builder, type, loader, module, protectionDomain) ->
-                        builder.visit(new AllocationVisitorWrapper(registry, sizes, registry.loaderId(loader))))
-                .installOn(inst);
-        return new AllocationInstaller(inst, listener, transformer);
+        AllocationTransformer transformer = new AllocationTransformer(inst, selection, registry, sizes, listener,
+                AllocationHooks.class.getModule());
+        AllocationInstaller installer = new AllocationInstaller(inst, selection, listener, transformer);
+        boolean retransform = inst.isRetransformClassesSupported();
+        inst.addTransformer(transformer, retransform);
+        if (retransform) {
+            installer.retransformLoaded();
+        } else {
+            warnOnce.accept("this JVM cannot retransform classes: those loaded before memtrack started are not "
+                    + "tracked (add Can-Retransform-Classes, or start memtrack with -javaagent)");
+        }
+        return installer;
     }
 
     public List<InstrumentationFailure> failures() {
@@ -85,91 +78,50 @@ public final class AllocationInstaller {
 
     /** Removes the transformer and retransforms the classes it changed back to their original code. */
     public void uninstall() {
-        transformer.reset(inst, AgentBuilder.RedefinitionStrategy.RETRANSFORMATION);
+        inst.removeTransformer(transformer);
+        if (inst.isRetransformClassesSupported()) {
+            retransformLoaded();
+        }
     }
 
     /** Removes the transformer only: classes loaded from now on stay unchanged, instrumented ones keep their code. */
     public void detach() {
-        transformer.reset(inst, AgentBuilder.RedefinitionStrategy.DISABLED);
+        inst.removeTransformer(transformer);
     }
 
     /**
-     * Byte Buddy's agent builder with our settings from the start. Its public constructors create a
-     * self-injection strategy that reaches for {@code sun.misc.Unsafe} (a warning on the
-     * application's console from JDK 24 on), although class format changes are disabled right after
-     * and nothing is ever injected. The full constructor is protected and takes a type Byte Buddy
-     * keeps protected, so it is called reflectively; should its shape change, the public
-     * constructor is used.
+     * Retransforms the loaded classes of the selection, all at once; should the JVM refuse the batch,
+     * one by one, so that only the classes it refuses are left unchanged (and listed).
      */
-    private static final class QuietAgentBuilder {
-
-        private static final String PROTECTED_CONSTANTS = "net.bytebuddy.agent.builder.AgentBuilder$";
-
-        private QuietAgentBuilder() {
-        }
-
-        static AgentBuilder create() {
-            ByteBuddy byteBuddy = new ByteBuddy().with(TypeValidation.DISABLED);
-            try {
-                Object[] arguments = {byteBuddy,
-                        AgentBuilder.Listener.NoOp.INSTANCE,
-                        new AgentBuilder.CircularityLock.Default(),
-                        AgentBuilder.PoolStrategy.Default.FAST,
-                        AgentBuilder.TypeStrategy.Default.DECORATE,
-                        AgentBuilder.LocationStrategy.ForClassLoader.STRONG,
-                        ClassFileLocator.NoOp.INSTANCE,
-                        constant("Default$NativeMethodStrategy$Disabled"),
-                        constant("Default$WarmupStrategy$NoOp"),
-                        AgentBuilder.TransformerDecorator.NoOp.INSTANCE,
-                        AgentBuilder.InitializationStrategy.NoOp.INSTANCE,
-                        AgentBuilder.RedefinitionStrategy.DISABLED,
-                        AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.SinglePass.INSTANCE,
-                        AgentBuilder.RedefinitionStrategy.BatchAllocator.ForTotal.INSTANCE,
-                        AgentBuilder.RedefinitionStrategy.Listener.NoOp.INSTANCE,
-                        constant("RedefinitionStrategy$ResubmissionStrategy$Disabled"),
-                        AgentBuilder.InjectionStrategy.Disabled.INSTANCE,
-                        AgentBuilder.LambdaInstrumentationStrategy.DISABLED,
-                        // From class files only: reflection on a loaded class could load others mid-transformation.
-                        AgentBuilder.DescriptionStrategy.Default.POOL_ONLY,
-                        AgentBuilder.FallbackStrategy.ByThrowableType.ofOptionalTypes(),
-                        AgentBuilder.ClassFileBufferStrategy.Default.RETAINING,
-                        AgentBuilder.InstallationListener.NoOp.INSTANCE,
-                        new AgentBuilder.RawMatcher.ForElementMatchers(ElementMatchers.none()),
-                        Collections.emptyList()};
-                for (java.lang.reflect.Constructor<?> c : AgentBuilder.Default.class.getDeclaredConstructors()) {
-                    if (c.getParameterCount() == arguments.length) {
-                        c.setAccessible(true);
-                        return (AgentBuilder) c.newInstance(arguments);
-                    }
-                }
-            } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-                // A Byte Buddy whose constructor differs: its public one still works.
+    private void retransformLoaded() {
+        List<Class<?>> selected = new ArrayList<>();
+        for (Class<?> c : inst.getAllLoadedClasses()) {
+            if (isSelected(c)) {
+                selected.add(c);
             }
-            return new AgentBuilder.Default(byteBuddy);
         }
-
-        /** {@code INSTANCE} of a Byte Buddy enum nested in a protected type. */
-        private static Object constant(String nestedName) throws ReflectiveOperationException {
-            return Class.forName(PROTECTED_CONSTANTS + nestedName).getField("INSTANCE").get(null);
+        if (selected.isEmpty()) {
+            return;
+        }
+        try {
+            inst.retransformClasses(selected.toArray(Class<?>[]::new));
+        } catch (Exception | LinkageError batchRefused) {
+            for (Class<?> c : selected) {
+                try {
+                    inst.retransformClasses(c);
+                } catch (Exception | LinkageError refused) {
+                    listener.fail(c.getName(), c.getClassLoader(), refused);
+                }
+            }
         }
     }
 
-    /** Classes of a retransformation batch that the JVM refused stay unchanged; list them. */
-    private static final class RetransformationFailures extends AgentBuilder.RedefinitionStrategy.Listener.Adapter {
-
-        private final InstrumentationListener listener;
-
-        RetransformationFailures(InstrumentationListener listener) {
-            this.listener = listener;
-        }
-
-        @Override
-        public Iterable<? extends List<Class<?>>> onError(int index, List<Class<?>> batch, Throwable throwable,
-                                                          List<Class<?>> types) {
-            for (Class<?> c : batch) {
-                listener.fail(c.getName(), c.getClassLoader(), throwable);
-            }
-            return List.of();
+    private boolean isSelected(Class<?> c) {
+        try {
+            return !c.isArray() && !c.isPrimitive() && inst.isModifiableClass(c)
+                    && selection.selects(c.getName(), c.getClassLoader(), c.getProtectionDomain());
+        } catch (RuntimeException | LinkageError unreadable) {
+            return false; // a class whose loader or protection domain cannot be read is left alone
         }
     }
 }

@@ -6,10 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.DynamicType;
-import net.bytebuddy.utility.JavaModule;
 
 /**
  * Listens to the transformation of every class: counts instrumented classes, lists those that
@@ -17,7 +13,7 @@ import net.bytebuddy.utility.JavaModule;
  * the transformation itself allocates on the loading thread, so the tracker's share of the
  * unattributed bytes is known rather than hidden.
  */
-final class InstrumentationListener extends AgentBuilder.Listener.Adapter {
+final class InstrumentationListener {
 
     /** Failures kept; later ones are only counted. */
     static final int MAX_FAILURES = 1000;
@@ -30,7 +26,6 @@ final class InstrumentationListener extends AgentBuilder.Listener.Adapter {
     private final AtomicLong instrumented = new AtomicLong();
     private final AtomicLong retransformed = new AtomicLong();
     private final AtomicLong transformBytes = new AtomicLong();
-    private final ThreadLocal<long[]> startedAt = ThreadLocal.withInitial(() -> new long[] {-1});
 
     InstrumentationListener(JvmAllocationCounters jvm, Consumer<String> warnOnce,
                             Consumer<InstrumentationFailure> failed) {
@@ -39,31 +34,21 @@ final class InstrumentationListener extends AgentBuilder.Listener.Adapter {
         this.failed = failed;
     }
 
-    @Override
-    public void onDiscovery(String typeName, ClassLoader classLoader, JavaModule module, boolean loaded) {
-        startedAt.get()[0] = jvm.currentThread();
+    /** A selected class is about to be transformed on this thread; returns what {@link #completed} needs. */
+    long started() {
+        return jvm.currentThread();
     }
 
-    @Override
-    public void onTransformation(TypeDescription typeDescription, ClassLoader classLoader, JavaModule module,
-                                 boolean loaded, DynamicType dynamicType) {
+    void transformed(boolean retransformation) {
         instrumented.incrementAndGet();
-        if (loaded) {
+        if (retransformation) {
             retransformed.incrementAndGet();
         }
     }
 
-    @Override
-    public void onError(String typeName, ClassLoader classLoader, JavaModule module, boolean loaded,
-                        Throwable throwable) {
-        fail(typeName, classLoader, throwable);
-    }
-
-    @Override
-    public void onComplete(String typeName, ClassLoader classLoader, JavaModule module, boolean loaded) {
-        long[] start = startedAt.get();
-        transformBytes.addAndGet(jvm.since(start[0]));
-        start[0] = -1;
+    /** The transformation begun at {@code started} is over, however it ended. */
+    void completed(long started) {
+        transformBytes.addAndGet(jvm.since(started));
     }
 
     void fail(String typeName, ClassLoader classLoader, Throwable problem) {

@@ -12,6 +12,7 @@ final class SiteFactory {
     private final int loaderId;
     private String className = "?";
     private String fileName;
+    private boolean any;
 
     SiteFactory(SiteRegistry registry, ObjectSizes sizes, int loaderId) {
         this.registry = registry;
@@ -28,7 +29,13 @@ final class SiteFactory {
     }
 
     int location(String method, int line) {
+        any = true;
         return registry.location(loaderId, className, method, fileName, line);
+    }
+
+    /** Whether any site was registered, that is whether the class's code changes. */
+    boolean any() {
+        return any;
     }
 
     /** Site of {@code new T}, T an internal name. */

@@ -4,9 +4,6 @@ import java.net.URL;
 import java.security.CodeSource;
 import java.security.ProtectionDomain;
 import java.util.List;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.utility.JavaModule;
 
 /**
  * Which classes get instrumented: those matching {@code alloc.include} (everything when empty)
@@ -19,7 +16,7 @@ import net.bytebuddy.utility.JavaModule;
  * <p>Patterns: {@code *} (everything), {@code com.acme.*} (a package and its subpackages),
  * {@code com.acme.Foo*} (a name prefix), {@code com.acme.Main} (one class and its nested classes).
  */
-public final class TypeSelection implements AgentBuilder.RawMatcher {
+public final class TypeSelection {
 
     private static final String AGENT_PACKAGE = "dev.memtrack.agent.";
     private static final List<String> JDK_PACKAGES =
@@ -39,12 +36,6 @@ public final class TypeSelection implements AgentBuilder.RawMatcher {
         ClassLoader loader = ownClass.getClassLoader();
         this.ownLoader = loader == ClassLoader.getSystemClassLoader() ? null : loader;
         this.ownLocation = location(ownClass.getProtectionDomain());
-    }
-
-    @Override
-    public boolean matches(TypeDescription type, ClassLoader loader, JavaModule module, Class<?> classBeingRedefined,
-                           ProtectionDomain protectionDomain) {
-        return selects(type.getName(), loader, protectionDomain);
     }
 
     public boolean selects(String className, ClassLoader loader, ProtectionDomain protectionDomain) {
