@@ -1,11 +1,13 @@
 package dev.memtrack.benchmarks.fleet;
 
 import dev.memtrack.agent.testing.DemoJvm;
+import dev.memtrack.agent.testing.JolokiaClient;
 import dev.memtrack.agent.testing.load.AttributeCatalog;
 import dev.memtrack.agent.testing.load.LoadReport;
 import dev.memtrack.agent.testing.load.LoadRun;
 import dev.memtrack.agent.testing.load.LoadSettings;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -22,7 +24,7 @@ import java.util.Map;
  * benchmarks/run-load.sh [seconds] [clients] [requests/s per client, 0 = as fast as possible]
  * java -cp ... dev.memtrack.benchmarks.fleet.LoadHarness --seconds 60 --clients 50 --rate 20 \
  *      [--agent-options policy=ENFORCE] [--demo-jvm-args "-XX:StartFlightRecording=..."] [--warmup 10]
- *      [--java /path/to/jdk]
+ *      [--java /path/to/jdk] [--programs running|paused]
  * </pre>
  */
 public final class LoadHarness {
@@ -32,11 +34,20 @@ public final class LoadHarness {
 
     public static void main(String[] args) throws Exception {
         HarnessOptions options = HarnessOptions.parse(args, Map.of("seconds", "60", "clients", "50", "rate", "20",
-                "warmup", "10", "agent-options", "", "seed", "1", "demo-jvm-args", ""));
+                "warmup", "10", "agent-options", "", "seed", "1", "demo-jvm-args", "", "programs", "running"));
+        boolean pausePrograms = switch (options.text("programs")) {
+            case "running" -> false;
+            case "paused" -> true;
+            default -> throw new IllegalArgumentException("--programs must be running or paused, got '"
+                    + options.text("programs") + "'");
+        };
         options.configureTestSupport();
         String machine = HarnessOptions.machineLine();
         try (DemoJvm demo = DemoJvm.start(Duration.ofHours(2), options.text("agent-options"),
                 options.words("demo-jvm-args"))) {
+            if (pausePrograms) {
+                pauseDemoPrograms(demo.jolokia());
+            }
             AttributeCatalog catalog = AttributeCatalog.load(demo.jolokia());
             System.out.printf(Locale.ROOT, "demo pid %d, %d attributes of %d memtrack MBeans, Jolokia %s%n",
                     demo.pid(), catalog.attributes().size(), catalog.mbeanCount(), demo.jolokia().base());
@@ -65,7 +76,7 @@ public final class LoadHarness {
 
             System.out.println();
             System.out.println("== load: " + machine + ", load average " + HarnessOptions.loadAverage()
-                    + " at end, demo on " + options.text("java"));
+                    + " at end, demo on " + options.text("java") + ", demo programs " + options.text("programs"));
             System.out.println(report.summary());
             double loadCpuShare = spent.cpuNanos() / (report.wallSeconds() * 1e9);
             System.out.printf(Locale.ROOT, "demo JVM (server): CPU %.0f%% of one core (%.0f%% without clients), "
@@ -82,5 +93,23 @@ public final class LoadHarness {
             System.out.printf(Locale.ROOT, "%nreads p99 %.2f ms: target <= 5 ms %s; errors %d: target 0 %s%n", readP99,
                     readP99 <= 5 ? "met" : "MISSED", report.errors(), report.errors() == 0 ? "met" : "MISSED");
         }
+    }
+
+    /**
+     * Pauses the demo's programs, so that the latency measured is memtrack's and Jolokia's own rather than
+     * that of a JVM whose programs keep both cores busy.
+     */
+    private static void pauseDemoPrograms(JolokiaClient jolokia) {
+        JolokiaClient.Response found = jolokia.post(Map.of("type", "search", "mbean", "memtrack:type=Workload,*"));
+        if (found.status() != 200 || !(found.value() instanceof List<?> names) || names.isEmpty()) {
+            throw new IllegalStateException("cannot find the demo's programs to pause: " + found.body());
+        }
+        for (Object name : names) {
+            JolokiaClient.Response paused = jolokia.write(String.valueOf(name), "Paused", true);
+            if (paused.status() != 200) {
+                throw new IllegalStateException("cannot pause " + name + ": " + paused.body());
+            }
+        }
+        System.out.println("paused " + names.size() + " demo programs: " + names);
     }
 }
