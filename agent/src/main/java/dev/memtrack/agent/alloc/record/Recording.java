@@ -172,6 +172,7 @@ public final class Recording {
                 continue;
             }
             it.remove();
+            forgetSlot(t);
             drainCounts(t);
             addBuckets(retiredBuckets, t.sizeBuckets);
             retiredMaxBytes = Math.max(retiredMaxBytes, t.maxBytes);
@@ -180,6 +181,18 @@ public final class Recording {
             retire(new RetiredThread(t.threadId, t.thread.getName(), t.drainedCount + t.estimatedCount,
                     t.drainedBytes + t.estimatedBytes, jvmBytesSinceStart(t.threadId, t.lastJvmBytes),
                     t.estimatedCount > 0));
+        }
+    }
+
+    /**
+     * Empties the ended thread's slot, unless another thread has taken it over: left there, the state would
+     * keep the {@code Thread} (and through it its context class loader) and its buffers reachable until
+     * a thread with the same slot came along, up to {@value #THREAD_SLOTS} dead threads at a time.
+     */
+    private void forgetSlot(ThreadState t) {
+        int slot = (int) t.threadId & (THREAD_SLOTS - 1);
+        if (byThreadId[slot] == t) {
+            byThreadId[slot] = null;
         }
     }
 
