@@ -15,7 +15,7 @@ final class ControlCharacters {
     private ControlCharacters() {
     }
 
-    /** The refusal for the first such character in a parsed JSON body or a decoded GET path, if any. */
+    /** The refusal for the first such character in a parsed JSON body or the decoded texts of a URI, if any. */
     static Optional<ErrorReply> refusal(Object request) {
         return first(request).map(text -> ErrorReply.badRequest(String.format(
                 "the value %s contains the control character U+%04X, which is not accepted; values are text "

@@ -1,12 +1,12 @@
 package dev.memtrack.agent.jolokia;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jolokia.json.JSONObject;
-import org.jolokia.jvmagent.ParsedUri;
+import org.jolokia.server.core.config.ConfigKey;
 import org.jolokia.server.core.request.JolokiaRequest;
 import org.jolokia.server.core.request.JolokiaRequestFactory;
 import org.jolokia.server.core.request.ProcessingParameters;
@@ -15,7 +15,9 @@ import org.jolokia.server.core.util.RequestType;
 /**
  * The Jolokia requests of one HTTP request, rebuilt as Jolokia parses them, but only when first asked
  * for: Jolokia parses them again itself, and most requests (reads above all) need nothing from them.
- * Whether there is an exec among them is told from their types alone, without the rebuild.
+ * Jolokia reads requests from a POST body, or from a GET request's URI (its path, or its {@code p}
+ * parameter when the path is empty); it runs none of any other method. Whether there is an exec among
+ * them is told from their types alone where that is certain, without the rebuild.
  *
  * <p>Not thread-safe: one exchange, one handler thread.
  */
@@ -25,29 +27,34 @@ final class JolokiaRequests {
 
     /** The parsed POST body (a request object or an array of them), or null for a request by its URI. */
     private final Object body;
-    private final URI uri;
-    private final String contextPath;
+    /** The URI of a GET request; null for a POST, and for a method Jolokia runs no request for. */
+    private final RequestUri uri;
     private List<JolokiaRequest> rebuilt;
 
-    private JolokiaRequests(Object body, URI uri, String contextPath) {
+    private JolokiaRequests(Object body, RequestUri uri) {
         this.body = body;
         this.uri = uri;
-        this.contextPath = contextPath;
     }
 
     /** @param body a parsed POST body: a request object or an array of request objects */
     static JolokiaRequests posted(Object body) {
-        return new JolokiaRequests(body, null, null);
+        return new JolokiaRequests(body, null);
     }
 
-    /** The request a GET (or any request without a body) makes by its path below {@code contextPath}. */
-    static JolokiaRequests byPath(URI uri, String contextPath) {
-        return new JolokiaRequests(null, uri, contextPath);
+    /** The request a GET makes by its URI. */
+    static JolokiaRequests byUri(RequestUri uri) {
+        return new JolokiaRequests(null, uri);
+    }
+
+    /** No request: Jolokia answers methods other than GET and POST without running one. */
+    static JolokiaRequests none() {
+        return new JolokiaRequests(null, null);
     }
 
     /**
      * Whether Jolokia may find an exec among these requests. False only when it certainly finds none: a
-     * GET path whose type is escaped ({@code !}) is counted as a possible exec and left to the rebuild.
+     * GET path whose type is escaped ({@code !}), and a {@code p} parameter behind an empty path, are counted
+     * as a possible exec and left to the rebuild.
      */
     boolean mayIncludeExec() {
         if (body instanceof Map<?, ?> single) {
@@ -56,10 +63,17 @@ final class JolokiaRequests {
         if (body instanceof List<?> bulk) {
             return bulk.stream().anyMatch(r -> r instanceof Map<?, ?> request && isExec(request.get("type")));
         }
-        if (body != null) {
+        if (body != null || uri == null) {
             return false;
         }
-        String type = typeSegment(pathInfo());
+        Optional<String> pathInfo = uri.pathInfo();
+        if (pathInfo.isEmpty()) {
+            return false;
+        }
+        String type = typeSegment(pathInfo.get());
+        if (type.isEmpty()) {
+            return uri.pathParameter() != null;
+        }
         return type.contains(PATH_ESCAPE) || isExec(type);
     }
 
@@ -73,16 +87,20 @@ final class JolokiaRequests {
 
     private List<JolokiaRequest> rebuild() {
         List<JolokiaRequest> requests = new ArrayList<>();
-        ProcessingParameters parameters = new ProcessingParameters(new HashMap<>());
         try {
             if (body instanceof JSONObject single) {
-                requests.add(JolokiaRequestFactory.createPostRequest(single, parameters));
+                requests.add(JolokiaRequestFactory.createPostRequest(single, parameters(null)));
             } else if (body instanceof List<?> bulk) {
                 for (Object o : bulk) {
-                    requests.add(JolokiaRequestFactory.createPostRequest((JSONObject) o, parameters));
+                    requests.add(JolokiaRequestFactory.createPostRequest((JSONObject) o, parameters(null)));
                 }
-            } else if (body == null) {
-                requests.add(JolokiaRequestFactory.createGetRequest(pathInfo(), parameters));
+            } else if (uri != null) {
+                Optional<String> pathInfo = uri.pathInfo();
+                if (pathInfo.isPresent()) {
+                    // Jolokia's factory decides between the path and the p parameter, as for Jolokia itself.
+                    requests.add(JolokiaRequestFactory.createGetRequest(pathInfo.get(),
+                            parameters(uri.pathParameter())));
+                }
             }
         } catch (Exception cannotRebuild) {
             return List.of();
@@ -90,8 +108,13 @@ final class JolokiaRequests {
         return requests;
     }
 
-    private String pathInfo() {
-        return new ParsedUri(uri, contextPath).getPathInfo();
+    /** Of the processing parameters, only the path one decides what a request is. */
+    private static ProcessingParameters parameters(String pathParameter) {
+        Map<ConfigKey, String> parameters = new HashMap<>();
+        if (pathParameter != null) {
+            parameters.put(ConfigKey.PATH_QUERY_PARAM, pathParameter);
+        }
+        return new ProcessingParameters(parameters);
     }
 
     /** The first element of a GET path, which Jolokia reads as the type; still escaped. */

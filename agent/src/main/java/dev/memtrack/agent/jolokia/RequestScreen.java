@@ -25,12 +25,16 @@ import org.jolokia.json.parser.JSONParser;
  *       to act as a JSR-160 proxy to another JVM, which memtrack's Jolokia does not do (the proxy is
  *       not shipped; without this check Jolokia would silently answer for this JVM instead).</li>
  * </ul>
+ * The URI of every request is read as Jolokia reads it ({@link RequestUri}): a query Jolokia cannot decode
+ * is refused with 400 (Jolokia would drop the connection), and so is a control character in the body, the
+ * path or a query parameter ({@link ControlCharacters}).
  * Jolokia answers requests it cannot parse or convert with a plain-text 400 (and a few failures with a
  * plain-text 500): those answers are held back ({@link HeldResponse}) and sent as JSON
  * ({@link ErrorReply}); a value Jolokia could not convert is named, with what its parameter accepts
  * ({@link ConversionExplainer}). An exec of a memtrack operation with more arguments than it takes is
- * refused with 400 before Jolokia reads the surplus as a path ({@link ArgumentCountCheck}); only a request
- * with an exec in it is rebuilt for that ({@link JolokiaRequests}). A CORS preflight ({@code OPTIONS}) gets
+ * refused with 400 before Jolokia reads the surplus as a path ({@link ArgumentCountCheck}), however the exec
+ * comes (POST body, GET path, or the {@code p} parameter of a GET); only a request with an exec in it is
+ * rebuilt for that ({@link JolokiaRequests}). A CORS preflight ({@code OPTIONS}) gets
  * 204 with the headers Jolokia chose, where Jolokia's JVM agent answers 500. Every other answer passes through untouched.
  *
  * <p>Thread-safe.
@@ -56,14 +60,30 @@ final class RequestScreen extends Filter {
 
     @Override
     public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
-        Object body = null;
+        byte[] bytes = null;
         if ("POST".equalsIgnoreCase(exchange.getRequestMethod())) {
-            byte[] bytes = readBody(exchange);
+            // Read before any refusal: a body left unread can reset the connection before the answer is read.
+            bytes = readBody(exchange);
             if (bytes == null) {
                 new ErrorReply(413, ErrorReply.BAD_REQUEST, "request body larger than " + MAX_BODY_BYTES
                         + " bytes (16 MiB) refused").send(exchange);
                 return;
             }
+        }
+        RequestUri uri;
+        try {
+            uri = RequestUri.of(exchange.getRequestURI(), contextPath);
+        } catch (IllegalArgumentException undecodable) {
+            ErrorReply.badRequest(undecodable.getMessage()).send(exchange);
+            return;
+        }
+        Optional<ErrorReply> uriRefusal = ControlCharacters.refusal(uri.texts());
+        if (uriRefusal.isPresent()) {
+            uriRefusal.get().send(exchange);
+            return;
+        }
+        JolokiaRequests requests;
+        if (bytes != null) {
             Object parsed;
             try {
                 parsed = parse(bytes, charset(exchange));
@@ -77,18 +97,12 @@ final class RequestScreen extends Filter {
                 refusal.get().send(exchange);
                 return;
             }
-            body = parsed;
+            requests = JolokiaRequests.posted(parsed);
             exchange.setStreams(new ByteArrayInputStream(bytes), null);
         } else {
-            // Segment by segment, so that the refusal quotes the value rather than the whole path.
-            Optional<ErrorReply> refusal = ControlCharacters.refusal(List.of(exchange.getRequestURI().getPath().split("/")));
-            if (refusal.isPresent()) {
-                refusal.get().send(exchange);
-                return;
-            }
+            requests = "GET".equalsIgnoreCase(exchange.getRequestMethod()) ? JolokiaRequests.byUri(uri)
+                    : JolokiaRequests.none();
         }
-        JolokiaRequests requests = body != null ? JolokiaRequests.posted(body)
-                : JolokiaRequests.byPath(exchange.getRequestURI(), contextPath);
         // Only an exec can have too many arguments: reads and the rest go to Jolokia without a rebuild.
         if (requests.mayIncludeExec()) {
             Optional<ErrorReply> tooMany = argumentCounts.refusal(requests.all());
@@ -107,7 +121,7 @@ final class RequestScreen extends Filter {
 
     @Override
     public String description() {
-        return "memtrack request screen (body size, JSON, no proxy; JSON errors)";
+        return "memtrack request screen (body size, JSON, URI, no proxy, argument counts; JSON errors)";
     }
 
     private void answerAsJson(HttpExchange exchange, HeldResponse.HeldError error, JolokiaRequests requests)

@@ -15,10 +15,15 @@ import dev.memtrack.agent.testing.MemtrackOperations.Parameter;
 import dev.memtrack.agent.testing.MemtrackOperations.Target;
 import dev.memtrack.agent.testing.TestJdk;
 import dev.memtrack.mbeans.MessageText;
+import dev.memtrack.mbeans.PagingSimulatorMXBean;
 import dev.memtrack.mbeans.PolicyMXBean;
 import dev.memtrack.mbeans.StressSimulatorMXBean;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -46,7 +51,8 @@ import org.quicktheories.generators.Generate;
  * The bad-input campaign: random and hostile arguments (see {@link HostileValues}) at every operation and
  * writable attribute of every memtrack MBean of the demo workload, found with Jolokia's {@code list}
  * (MBeans added later, such as allocation tracking, are covered without a change here), sent as Jolokia
- * requests by QuickTheories and by eight concurrent callers.
+ * requests by QuickTheories and by eight concurrent callers; and one argument too many, and a control
+ * character, in every form Jolokia takes an exec in (POST body, GET path, the {@code p} parameter of a GET).
  *
  * <p>Every answer must be a JSON object with a value, or with a one-line error of a refusal (never of a
  * bug such as a NullPointerException) and no stack trace; no request may take longer than
@@ -174,8 +180,61 @@ class HostileInputIT {
         assertHealthy();
     }
 
+    /**
+     * Every operation of every memtrack MBean with one argument more than its longest signature takes, sent
+     * as Jolokia accepts an exec: POST, GET path, and the {@code p} parameter of a GET (as sent and URL-encoded).
+     */
     @Test
     @Order(4)
+    void oneArgumentTooManyGetsTheSameAnswerHoweverTheExecIsSent() {
+        Map<List<String>, Integer> longest = new LinkedHashMap<>();
+        targets.stream().filter(t -> !t.attribute()).forEach(t -> longest.merge(List.of(t.mbean(), t.name()),
+                t.parameters().size(), Math::max));
+        longest.forEach((operation, taken) -> {
+            String mbean = operation.get(0);
+            String name = operation.get(1);
+            List<String> arguments = new ArrayList<>(Collections.nCopies(taken, "1"));
+            arguments.add("extra");
+            String path = "/exec/" + mbean + "/" + name + "/" + String.join("/", arguments);
+            String posted = CleanErrors.assertError(jolokia.exec(mbean, name, arguments.toArray()), 400, 400);
+            assertThat(posted).startsWith("operation " + name + " of ").endsWith(" takes " + taken
+                    + (taken == 1 ? " argument" : " arguments") + ", got " + (taken + 1)
+                    + "; the first one too many is \"extra\"");
+            for (String form : List.of(path.substring(1), "?p=" + path,
+                    "?p=" + URLEncoder.encode(path, StandardCharsets.UTF_8))) {
+                calls.incrementAndGet();
+                assertThat(CleanErrors.assertError(jolokia.send(form, "GET", null, Map.of()), 400, 400)).as(form)
+                        .isEqualTo(posted);
+            }
+            calls.incrementAndGet();
+        });
+        outcomes.computeIfAbsent("refused one argument too many (POST, GET path, GET ?p= twice)",
+                k -> new LongAdder()).add(longest.size() * 4L);
+        assertHealthy();
+    }
+
+    /** A control character as an argument, however the exec is sent, and in any other query parameter. */
+    @Test
+    @Order(5)
+    void aControlCharacterIsRefusedHoweverTheExecIsSent() {
+        String paging = PagingSimulatorMXBean.OBJECT_NAME;
+        String posted = CleanErrors.assertError(jolokia.exec(paging, "simulate", "FI\u000BFO", 3, "1,2"), 400, 400);
+        assertThat(posted).isEqualTo("the value \"FI\\u000bFO\" contains the control character U+000B, which is "
+                + "not accepted; values are text without control characters (tab, line feed and carriage return "
+                + "excepted)");
+        String path = "/exec/" + paging + "/simulate/FI%0BFO/3/1,2";
+        for (String form : List.of(path.substring(1), "?p=" + path, "?p=" + path.replace("%0B", "%250B"),
+                "?p=" + URLEncoder.encode("/exec/" + paging + "/simulate/FI\u000BFO/3/1,2", StandardCharsets.UTF_8),
+                "exec/" + paging + "/simulate/FIFO/3/1,2?note=FI%0BFO")) {
+            calls.incrementAndGet();
+            assertThat(CleanErrors.assertError(jolokia.send(form, "GET", null, Map.of()), 400, 400)).as(form)
+                    .isEqualTo(posted);
+        }
+        assertHealthy();
+    }
+
+    @Test
+    @Order(6)
     void theProgramsStillWorkAfterwards() {
         assertThat(jolokia.write(PolicyMXBean.OBJECT_NAME, "Mode", "ADVISORY").status()).isEqualTo(200);
         assertThat(jolokia.exec(PolicyMXBean.OBJECT_NAME, "undoAll").status()).isEqualTo(200);

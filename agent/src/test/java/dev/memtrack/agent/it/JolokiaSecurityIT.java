@@ -299,6 +299,12 @@ class JolokiaSecurityIT {
                     Arguments.of("wrong number of arguments", (Request) j -> j.exec(PAGING, "compare", 1), 400, 400,
                             "Invalid number of operation arguments. Operation compare on "
                                     + "memtrack:type=Simulator,name=Paging requires 2 parameters, not 1 as given"),
+                    Arguments.of("one argument too many, by the p parameter", (Request) j -> j.send("?p=/exec/"
+                            + PAGING + "/compare/3/1,2/9", "GET", null, Map.of()), 400, 400, "operation compare of "
+                            + PAGING + " takes 2 arguments, got 3; the first one too many is \"9\""),
+                    Arguments.of("query Jolokia cannot decode", (Request) j -> j.send("?p=/exec/" + PAGING
+                            + "/compare/3/100%25", "GET", null, Map.of()), 400, 400,
+                            "the query cannot be decoded at \"%\": Jolokia decodes query parameters twice"),
                     Arguments.of("malformed JSON", (Request) j -> j.send("", "POST", "{\"type\":", Map.of()), 400, 400,
                             "the request body is not valid JSON: "),
                     Arguments.of("not a request", (Request) j -> j.send("", "POST", "[1]", Map.of()), 400, 400,

@@ -53,7 +53,7 @@ class JolokiaRequestsTest {
             "search/memtrack:*",
             "execute/memtrack:type=Processes/top"})
     void readsAndOtherRequestsByPathSkipThePreCheck(String path) {
-        JolokiaRequests requests = JolokiaRequests.byPath(uri(path), CONTEXT);
+        JolokiaRequests requests = JolokiaRequests.byUri(uri(path));
 
         assertThat(requests.mayIncludeExec()).isFalse();
         assertThat(requests.all()).as("Jolokia's own parse").noneMatch(JolokiaExecRequest.class::isInstance);
@@ -76,7 +76,7 @@ class JolokiaRequestsTest {
     @ValueSource(strings = {"exec/memtrack:type=Processes/top/3", "EXEC/memtrack:type=Processes/top/3",
             "ex!ec/memtrack:type=Processes/top/3"})
     void anExecByPathIsChecked(String path) {
-        JolokiaRequests requests = JolokiaRequests.byPath(uri(path), CONTEXT);
+        JolokiaRequests requests = JolokiaRequests.byUri(uri(path));
 
         assertThat(requests.mayIncludeExec()).isTrue();
         assertThat(requests.all()).as("Jolokia's own parse").singleElement().isInstanceOf(JolokiaExecRequest.class);
@@ -84,7 +84,7 @@ class JolokiaRequestsTest {
 
     @Test
     void anEscapedTypeIsLeftToJolokiasParseWhichRebuildsWhatJolokiaReads() {
-        JolokiaRequests escapedRead = JolokiaRequests.byPath(uri("re!ad/java.lang:type=Memory/HeapMemoryUsage"), CONTEXT);
+        JolokiaRequests escapedRead = JolokiaRequests.byUri(uri("re!ad/java.lang:type=Memory/HeapMemoryUsage"));
 
         assertThat(escapedRead.mayIncludeExec()).as("told only by the rebuild").isTrue();
         assertThat(escapedRead.all()).singleElement().isInstanceOf(JolokiaReadRequest.class);
@@ -106,11 +106,68 @@ class JolokiaRequestsTest {
     @Test
     void requestsJolokiaCannotParseAreNone() throws Exception {
         assertThat(JolokiaRequests.posted(parse("[{\"type\":\"version\"},{\"type\":\"nope\"}]")).all()).isEmpty();
-        assertThat(JolokiaRequests.byPath(uri("exec/::/top"), CONTEXT).all()).isEmpty();
+        assertThat(JolokiaRequests.byUri(uri("exec/::/top")).all()).isEmpty();
     }
 
-    private static URI uri(String path) {
-        return URI.create("http://127.0.0.1:8778" + CONTEXT + "/" + path);
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "/jolokia/?p=/exec/memtrack:type=Processes/top/3",
+            "/jolokia?p=exec/memtrack:type=Processes/top/3",
+            "/jolokia//?maxDepth=2&p=/EXEC/memtrack:type=Processes/top/3",
+            "/jolokia/?p=%2Fexec%2Fmemtrack%3Atype%3DProcesses%2Ftop%2F3",
+            "/jolokia/?p=/exec/memtrack:type=Processes/top/3&p=/read/java.lang:type=Memory"})
+    void anExecInThePQueryParameterOfAnEmptyPathIsCheckedAsJolokiaReadsIt(String pathAndQuery) {
+        JolokiaRequests requests = JolokiaRequests.byUri(at(pathAndQuery));
+
+        assertThat(requests.mayIncludeExec()).isTrue();
+        assertThat(requests.all()).as("Jolokia's own parse").singleElement().isInstanceOfSatisfying(
+                JolokiaExecRequest.class, exec -> {
+                    assertThat(exec.getOperation()).isEqualTo("top");
+                    assertThat(exec.getArguments()).isEqualTo(List.of("3"));
+                });
+    }
+
+    @Test
+    void thePQueryParameterIsReadOnlyBehindAnEmptyPath() {
+        JolokiaRequests read = JolokiaRequests.byUri(uri("read/java.lang:type=Memory/HeapMemoryUsage"
+                + "?p=/exec/memtrack:type=Processes/top/3"));
+        assertThat(read.mayIncludeExec()).isFalse();
+        assertThat(read.all()).singleElement().isInstanceOf(JolokiaReadRequest.class);
+
+        JolokiaRequests readByQuery = JolokiaRequests.byUri(at("/jolokia/?p=/read/java.lang:type=Memory/HeapMemoryUsage"));
+        assertThat(readByQuery.mayIncludeExec()).as("told only by the rebuild").isTrue();
+        assertThat(readByQuery.all()).singleElement().isInstanceOf(JolokiaReadRequest.class);
+
+        JolokiaRequests version = JolokiaRequests.byUri(at("/jolokia/?maxDepth=2"));
+        assertThat(version.mayIncludeExec()).isFalse();
+        assertThat(version.all()).singleElement().isInstanceOf(JolokiaVersionRequest.class);
+    }
+
+    @Test
+    void anEscapedSlashBeforeASlashMakesJolokiaReadTheArgumentsFromTheUriAsSentQueryIncluded() {
+        // Jolokia 2.6 then takes the path from the URI as sent, so that "!/" at the end of a segment survives.
+        JolokiaRequests requests = JolokiaRequests.byUri(uri("exec/memtrack:type=Processes/top/3?a/b!//"));
+
+        assertThat(requests.mayIncludeExec()).isTrue();
+        assertThat(requests.all()).singleElement().isInstanceOfSatisfying(JolokiaExecRequest.class,
+                exec -> assertThat(exec.getArguments()).isEqualTo(List.of("3?a", "b/")));
+    }
+
+    @Test
+    void methodsOtherThanGetAndPostCarryNoRequest() {
+        JolokiaRequests none = JolokiaRequests.none();
+
+        assertThat(none.mayIncludeExec()).isFalse();
+        assertThat(none.all()).isEmpty();
+    }
+
+    private static RequestUri uri(String path) {
+        return at(CONTEXT + "/" + path);
+    }
+
+    /** @param pathAndQuery as sent, from the context on */
+    private static RequestUri at(String pathAndQuery) {
+        return RequestUri.of(URI.create("http://127.0.0.1:8778" + pathAndQuery), CONTEXT);
     }
 
     /** As {@link RequestScreen} parses a body: with Jolokia's JSON parser. */

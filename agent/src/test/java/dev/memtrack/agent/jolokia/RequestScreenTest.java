@@ -17,6 +17,7 @@ import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,6 +52,8 @@ class RequestScreenTest {
 
         int getCalls();
 
+        String getLastNote();
+
         void add(int amount, String note);
     }
 
@@ -58,6 +61,7 @@ class RequestScreenTest {
     public static final class Screened implements ScreenedMXBean {
         private final AtomicInteger calls = new AtomicInteger();
         private volatile int limit;
+        private volatile String lastNote;
 
         @Override
         public int getLimit() {
@@ -75,7 +79,13 @@ class RequestScreenTest {
         }
 
         @Override
+        public String getLastNote() {
+            return lastNote;
+        }
+
+        @Override
         public void add(int amount, String note) {
+            lastNote = note;
             calls.incrementAndGet();
         }
     }
@@ -149,6 +159,81 @@ class RequestScreenTest {
     }
 
     @Test
+    void anExecInThePQueryParameterIsCheckedAsOneByItsPath() {
+        int calls = BEAN.getCalls();
+        String exec = "/exec/" + MBEAN + "/add/1/x/surplus";
+        String byPath = CleanErrors.assertError(get("exec/" + MBEAN + "/add/1/x/surplus"), 400, 400);
+
+        for (String form : List.of("?p=" + exec, "?p=" + URLEncoder.encode(exec, StandardCharsets.UTF_8),
+                "?maxDepth=3&p=" + exec.substring(1), "../jolokia?p=" + exec)) {
+            assertThat(CleanErrors.assertError(get(form), 400, 400)).as(form).isEqualTo(byPath);
+        }
+        assertThat(CleanErrors.assertError(get("?p=/exec/" + MBEAN + "/add/ten/x"), 400, 400))
+                .as("a value Jolokia cannot convert").isEqualTo(conversionOfAdd());
+        assertThat(BEAN.getCalls()).as("none ran").isEqualTo(calls);
+
+        assertThat(get("?p=/exec/" + MBEAN + "/add/1/x").status()).as("the control: a valid exec runs").isEqualTo(200);
+        assertThat(BEAN.getCalls()).isEqualTo(calls + 1);
+        JolokiaClient.Response read = get("read/" + MBEAN + "/Calls?p=/exec/" + MBEAN + "/add/1/x/surplus");
+        assertThat(((Number) read.value()).intValue()).as("a path before the p parameter is what Jolokia reads: %s",
+                read.body()).isEqualTo(calls + 1);
+    }
+
+    @Test
+    void anEscapedSlashBeforeASlashIsReadAsJolokiaReadsItWithTheQuery() {
+        int calls = BEAN.getCalls();
+
+        // Jolokia 2.6 then takes the arguments from the URI as sent, query included: "x?a" and "b/" here.
+        assertThat(CleanErrors.assertError(get("exec/" + MBEAN + "/add/1/x?a/b!//"), 400, 400)).isEqualTo(
+                "operation add of " + MBEAN + " takes 2 arguments, got 3; the first one too many is \"b/\"");
+        assertThat(BEAN.getCalls()).isEqualTo(calls);
+
+        JolokiaClient.Response two = get("exec/" + MBEAN + "/add/1/x?!//");
+        assertThat(two.status()).as("the control: two arguments as Jolokia reads them: %s", two.body()).isEqualTo(200);
+        assertThat(BEAN.getCalls()).isEqualTo(calls + 1);
+        assertThat(BEAN.getLastNote()).isEqualTo("x?/");
+    }
+
+    @Test
+    void aControlCharacterAnywhereInTheUriIsRefusedAsInThePath() {
+        int calls = BEAN.getCalls();
+        String inThePath = CleanErrors.assertError(get("exec/" + MBEAN + "/add/1/a%0Bb"), 400, 400);
+        assertThat(inThePath).startsWith("the value \"a\\u000bb\" contains the control character U+000B");
+
+        for (String form : List.of("?p=/exec/" + MBEAN + "/add/1/a%0Bb", "?p=/exec/" + MBEAN + "/add/1/a%250Bb",
+                "exec/" + MBEAN + "/add/1/x?note=a%0Bb")) {
+            assertThat(CleanErrors.assertError(get(form), 400, 400)).as(form).isEqualTo(inThePath);
+        }
+        String valid = JsonWriter.write(Map.of("type", "exec", "mbean", MBEAN, "operation", "add", "arguments",
+                List.of(1, "x")));
+        assertThat(CleanErrors.assertError(jolokia.send("?maxDepth=a%0Bb", "POST", valid, Map.of()), 400, 400))
+                .as("the query of a POST").isEqualTo(inThePath);
+        assertThat(BEAN.getCalls()).isEqualTo(calls);
+    }
+
+    @Test
+    void aQueryJolokiaCannotDecodeIsRefusedWithWhatItAccepts() {
+        String refusal = "the query cannot be decoded at \"%\": Jolokia decodes query parameters twice (as part of "
+                + "the URL, then as form data), so a % in a value is sent as %2525";
+
+        assertThat(CleanErrors.assertError(get("?p=/exec/" + MBEAN + "/add/1/100%25"), 400, 400)).isEqualTo(refusal);
+        assertThat(CleanErrors.assertError(jolokia.send("?maxDepth=100%25", "POST", "{\"type\":\"version\"}",
+                Map.of()), 400, 400)).isEqualTo(refusal);
+        assertThat(get("?p=/exec/" + MBEAN + "/add/1/100%2525").status()).as("the control").isEqualTo(200);
+        assertThat(BEAN.getLastNote()).isEqualTo("100%");
+    }
+
+    @Test
+    void onlyGetAndPostCarryRequestsToCheck() {
+        String surplus = "exec/" + MBEAN + "/add/1/x/surplus";
+
+        assertThat(jolokia.send(surplus, "OPTIONS", null, Map.of("Access-Control-Request-Method", "GET"))
+                .httpStatus()).as("a CORS preflight").isEqualTo(204);
+        assertThat(CleanErrors.assertError(jolokia.send(surplus, "PUT", "{}", Map.of()), 400, 400))
+                .isEqualTo("HTTP Method PUT is not supported.");
+    }
+
+    @Test
     void readsAndBulkRequestsWithoutAnExecReachJolokia() {
         JolokiaClient.Response read = jolokia.send("read/" + MBEAN + "/Calls", "GET", null, Map.of());
         assertThat(read.status()).as(read.body()).isEqualTo(200);
@@ -188,6 +273,10 @@ class RequestScreenTest {
             JolokiaClient.Response get = client.send("exec/" + MBEAN + "/add/ten/x", "GET", null, Map.of());
             assertThat(CleanErrors.assertError(get, 400, 400)).isEqualTo(conversionOfAdd());
         }
+    }
+
+    private static JolokiaClient.Response get(String pathAndQuery) {
+        return jolokia.send(pathAndQuery, "GET", null, Map.of());
     }
 
     private static String conversionOfAdd() {
