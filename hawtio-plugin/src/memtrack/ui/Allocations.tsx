@@ -232,8 +232,8 @@ const TopTables: React.FunctionComponent<{ values: Readonly<Record<string, unkno
               emptyText='No allocations recorded at instrumented sites yet.'
               columns={[
                 rankColumn,
-                { key: 'site', title: 'Site' },
-                { key: 'type', title: 'Type' },
+                { key: 'site', title: 'Site', longNames: true },
+                { key: 'type', title: 'Type', longNames: true },
                 countColumn,
                 bytesColumn('Bytes'),
                 errorColumn,
@@ -245,7 +245,7 @@ const TopTables: React.FunctionComponent<{ values: Readonly<Record<string, unkno
               label='Top allocated types'
               rows={types}
               emptyText='No allocations recorded yet.'
-              columns={[rankColumn, { key: 'type', title: 'Type' }, countColumn, bytesColumn('Bytes'), errorColumn]}
+              columns={[rankColumn, { key: 'type', title: 'Type', longNames: true }, countColumn, bytesColumn('Bytes'), errorColumn]}
             />
           </Tab>
           <Tab eventKey='threads' title={`Threads (${threads.length})`}>
@@ -255,7 +255,7 @@ const TopTables: React.FunctionComponent<{ values: Readonly<Record<string, unkno
               emptyText='No allocating threads recorded yet.'
               columns={[
                 rankColumn,
-                { key: 'thread', title: 'Thread' },
+                { key: 'thread', title: 'Thread', longNames: true },
                 { key: 'threadId', title: 'Id', numeric: true },
                 countColumn,
                 bytesColumn('At tracked sites'),
