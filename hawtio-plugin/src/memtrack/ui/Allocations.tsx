@@ -8,34 +8,32 @@ import {
   Form,
   FormGroup,
   FormHelperText,
-  Grid,
   GridItem,
   HelperText,
   HelperTextItem,
-  InputGroup,
-  InputGroupItem,
   Label,
   Tab,
   Tabs,
-  TextInput,
   Title,
-  ToggleGroup,
-  ToggleGroupItem,
 } from '@patternfly/react-core'
 import React, { useCallback, useEffect, useMemo, useState } from 'react'
 import { Allocations as Contract } from '../contract'
 import { ParsedStacks, parseFoldedStacks } from '../lib/folded-stacks'
 import { formatBytes, formatBytesPerSecond, formatClock, formatCount } from '../lib/format'
 import { tableRows, toNumber } from '../lib/jolokia-values'
-import { parseWholeNumber } from '../lib/number-input'
+import { wholeNumberParser } from '../lib/number-input'
 import { execute, writeAttribute } from '../memtrack-service'
 import { SiteRow, SizePercentiles, ThreadRow, TypeRow } from '../types'
 import { FlameGraph } from './charts/FlameGraph'
 import { Facts } from './Facts'
-import { PollError, unavailableState } from './NotAvailable'
+import { MBeanPage } from './MBeanPage'
+import { ModeToggle } from './ModeToggle'
+import { NumberSetter } from './NumberSetter'
+import { OperationButton } from './OperationButton'
 import { OperationResult } from './OperationResult'
-import { SortableTable } from './SortableTable'
-import { useMBeanPoll, useOperation, valuesOf } from './use-mbean-poll'
+import { Column, SortableTable } from './SortableTable'
+import { useMBeanPoll, valuesOf } from './use-mbean-poll'
+import { useOperation } from './use-operation'
 
 const READS = {
   allocations: {
@@ -61,23 +59,26 @@ const READS = {
 /** How many lines of folded stacks the flame graph asks for. */
 const FLAME_LINES = 2000
 
+const parseInterval = wholeNumberParser({
+  label: 'Sampling interval',
+  min: Contract.minSamplingIntervalBytes,
+  max: Contract.maxSamplingIntervalBytes,
+})
+
 /** Top allocation sites, types and threads, allocation sizes, a flame graph, and the tracker's controls. */
 export const Allocations: React.FunctionComponent = () => {
   const { data, error, refresh } = useMBeanPoll(READS)
-  const unavailable = unavailableState(data?.allocations, error, {
-    what: 'Allocation tracking',
-    why: 'The memtrack agent in this JVM does not track allocations: its allocation tracker is not installed',
-    mbean: Contract.objectName,
-  })
-  if (unavailable || !data) {
-    return unavailable
-  }
-  const values = valuesOf(data.allocations)
+  const values = valuesOf(data?.allocations)
   return (
-    <Grid hasGutter>
-      <GridItem span={12}>
-        <PollError error={error ?? (data.allocations.kind === 'error' ? data.allocations.message : null)} />
-      </GridItem>
+    <MBeanPage
+      result={data?.allocations}
+      error={error}
+      absent={{
+        what: 'Allocation tracking',
+        why: 'The memtrack agent in this JVM does not track allocations: its allocation tracker is not installed',
+        mbean: Contract.objectName,
+      }}
+    >
       <GridItem lg={5} span={12}>
         <TrackerControls values={values} onChanged={refresh} />
       </GridItem>
@@ -90,7 +91,7 @@ export const Allocations: React.FunctionComponent = () => {
       <GridItem span={12}>
         <Flame />
       </GridItem>
-    </Grid>
+    </MBeanPage>
   )
 }
 
@@ -101,36 +102,20 @@ const TrackerControls: React.FunctionComponent<{ values: Readonly<Record<string,
   const operation = useOperation(onChanged)
   const mode = String(values[Contract.attr.mode] ?? '')
   const interval = toNumber(values[Contract.attr.samplingIntervalBytes])
-  const [intervalText, setIntervalText] = useState('')
-  const intervalCheck =
-    intervalText.trim() === ''
-      ? null
-      : parseWholeNumber(intervalText, {
-          label: 'Sampling interval',
-          min: Contract.minSamplingIntervalBytes,
-          max: Contract.maxSamplingIntervalBytes,
-        })
 
   const setMode = (next: string) =>
     operation.run(async () => {
       await writeAttribute(Contract.objectName, Contract.attr.mode, next, `Setting the mode to ${next}`)
       return `Mode set to ${next}.`
     })
-  const applyInterval = () => {
-    if (intervalCheck?.ok) {
-      const bytes = intervalCheck.value
-      operation.run(async () => {
-        await writeAttribute(Contract.objectName, Contract.attr.samplingIntervalBytes, bytes, 'Setting the sampling interval')
-        setIntervalText('')
-        return `Sampling interval set to ${formatBytes(bytes)}.`
-      })
-    }
+  const applyInterval = async (bytes: number) => {
+    await writeAttribute(Contract.objectName, Contract.attr.samplingIntervalBytes, bytes, 'Setting the sampling interval')
+    return `Sampling interval set to ${formatBytes(bytes)}.`
   }
-  const reset = () =>
-    operation.run(async () => {
-      await execute(Contract.objectName, Contract.ops.reset, [], 'Resetting the tables')
-      return 'Tables, counters and histograms cleared.'
-    })
+  const reset = async () => {
+    await execute(Contract.objectName, Contract.ops.reset, [], 'Resetting the tables')
+    return 'Tables, counters and histograms cleared.'
+  }
 
   return (
     <Card isCompact isFullHeight>
@@ -138,18 +123,15 @@ const TrackerControls: React.FunctionComponent<{ values: Readonly<Record<string,
       <CardBody>
         <Form onSubmit={e => e.preventDefault()}>
           <FormGroup label='Mode' fieldId='memtrack-alloc-mode'>
-            <ToggleGroup aria-label='Allocation tracking mode' id='memtrack-alloc-mode'>
-              {Contract.modes.map(m => (
-                <ToggleGroupItem
-                  key={m}
-                  text={m}
-                  buttonId={`memtrack-mode-${m}`}
-                  isSelected={mode === m}
-                  isDisabled={operation.busy}
-                  onChange={() => setMode(m)}
-                />
-              ))}
-            </ToggleGroup>
+            <ModeToggle
+              label='Allocation tracking mode'
+              id='memtrack-alloc-mode'
+              modes={Contract.modes}
+              selected={mode}
+              idPrefix='memtrack-mode-'
+              isDisabled={operation.busy}
+              onSelect={setMode}
+            />
             <FormHelperText>
               <HelperText>
                 <HelperTextItem>
@@ -159,38 +141,29 @@ const TrackerControls: React.FunctionComponent<{ values: Readonly<Record<string,
             </FormHelperText>
           </FormGroup>
           <FormGroup label={`Sampling interval (bytes), now ${formatBytes(interval)}`} fieldId='memtrack-sampling-interval'>
-            <InputGroup>
-              <InputGroupItem isFill>
-                <TextInput
-                  id='memtrack-sampling-interval'
-                  aria-label='Sampling interval in bytes'
-                  value={intervalText}
-                  placeholder={Number.isFinite(interval) ? String(interval) : '524288'}
-                  validated={intervalCheck && !intervalCheck.ok ? 'error' : 'default'}
-                  onChange={(_e, v) => setIntervalText(v)}
-                />
-              </InputGroupItem>
-              <InputGroupItem>
-                <Button variant='secondary' onClick={applyInterval} isDisabled={!intervalCheck?.ok || operation.busy}>
-                  Apply
-                </Button>
-              </InputGroupItem>
-            </InputGroup>
+            <NumberSetter
+              id='memtrack-sampling-interval'
+              label='Sampling interval in bytes'
+              parse={parseInterval}
+              current={Number.isFinite(interval) ? String(interval) : '524288'}
+              operation={operation}
+              apply={applyInterval}
+              button='Apply'
+              fill
+            />
             <FormHelperText>
               <HelperText>
-                <HelperTextItem variant={intervalCheck && !intervalCheck.ok ? 'error' : 'default'}>
-                  {intervalCheck && !intervalCheck.ok
-                    ? intervalCheck.error
-                    : 'Mean bytes between two samples of a thread in SAMPLED mode: 1024 (1 KiB) to 1073741824 (1 GiB).'}
+                <HelperTextItem>
+                  Mean bytes between two samples of a thread in SAMPLED mode: 1024 (1 KiB) to 1073741824 (1 GiB).
                 </HelperTextItem>
               </HelperText>
             </FormHelperText>
           </FormGroup>
           <Flex>
             <FlexItem>
-              <Button variant='secondary' isDanger onClick={reset} isDisabled={operation.busy}>
+              <OperationButton operation={operation} action={reset} isDanger>
                 Reset tables
-              </Button>
+              </OperationButton>
             </FlexItem>
           </Flex>
           <OperationResult state={operation} />
@@ -248,64 +221,86 @@ const TopTables: React.FunctionComponent<{ values: Readonly<Record<string, unkno
   const sites = useMemo(() => tableRows<SiteRow>(values[Contract.attr.topSites]), [values])
   const types = useMemo(() => tableRows<TypeRow>(values[Contract.attr.topTypes]), [values])
   const threads = useMemo(() => tableRows<ThreadRow>(values[Contract.attr.topThreads]), [values])
-  const bytes = (b: number) => formatBytes(b)
   return (
     <Card isCompact>
       <CardBody>
         <Tabs activeKey={tab} onSelect={(_e, key) => setTab(key)} aria-label='Top allocations'>
           <Tab eventKey='sites' title={`Sites (${sites.length})`}>
-            <SortableTable<SiteRow>
+            <TopTable<SiteRow>
               label='Top allocation sites'
               rows={sites}
-              rowKey={r => `${r.rank}`}
-              initialSort={{ column: 'bytes', direction: 'desc' }}
               emptyText='No allocations recorded at instrumented sites yet.'
               columns={[
-                { key: 'rank', title: '#', numeric: true },
-                { key: 'site', title: 'Site' },
-                { key: 'type', title: 'Type' },
-                { key: 'count', title: 'Allocations', numeric: true, render: r => formatCount(r.count) },
-                { key: 'bytes', title: 'Bytes', numeric: true, render: r => bytes(r.bytes) },
-                { key: 'errorBytes', title: '± bytes', numeric: true, render: r => (r.errorBytes > 0 ? bytes(r.errorBytes) : '—') },
+                rankColumn,
+                { key: 'site', title: 'Site', longNames: true },
+                { key: 'type', title: 'Type', longNames: true },
+                countColumn,
+                bytesColumn('Bytes'),
+                errorColumn,
               ]}
             />
           </Tab>
           <Tab eventKey='types' title={`Types (${types.length})`}>
-            <SortableTable<TypeRow>
+            <TopTable<TypeRow>
               label='Top allocated types'
               rows={types}
-              rowKey={r => `${r.rank}`}
-              initialSort={{ column: 'bytes', direction: 'desc' }}
               emptyText='No allocations recorded yet.'
-              columns={[
-                { key: 'rank', title: '#', numeric: true },
-                { key: 'type', title: 'Type' },
-                { key: 'count', title: 'Allocations', numeric: true, render: r => formatCount(r.count) },
-                { key: 'bytes', title: 'Bytes', numeric: true, render: r => bytes(r.bytes) },
-                { key: 'errorBytes', title: '± bytes', numeric: true, render: r => (r.errorBytes > 0 ? bytes(r.errorBytes) : '—') },
-              ]}
+              columns={[rankColumn, { key: 'type', title: 'Type', longNames: true }, countColumn, bytesColumn('Bytes'), errorColumn]}
             />
           </Tab>
           <Tab eventKey='threads' title={`Threads (${threads.length})`}>
-            <SortableTable<ThreadRow>
+            <TopTable<ThreadRow>
               label='Top allocating threads'
               rows={threads}
-              rowKey={r => `${r.rank}`}
-              initialSort={{ column: 'bytes', direction: 'desc' }}
               emptyText='No allocating threads recorded yet.'
               columns={[
-                { key: 'rank', title: '#', numeric: true },
-                { key: 'thread', title: 'Thread' },
+                rankColumn,
+                { key: 'thread', title: 'Thread', longNames: true },
                 { key: 'threadId', title: 'Id', numeric: true },
-                { key: 'count', title: 'Allocations', numeric: true, render: r => formatCount(r.count) },
-                { key: 'bytes', title: 'At tracked sites', numeric: true, render: r => bytes(r.bytes) },
-                { key: 'jvmAllocatedBytes', title: 'JVM counted', numeric: true, render: r => bytes(r.jvmAllocatedBytes) },
+                countColumn,
+                bytesColumn('At tracked sites'),
+                { key: 'jvmAllocatedBytes', title: 'JVM counted', numeric: true, render: r => formatBytes(r.jvmAllocatedBytes) },
               ]}
             />
           </Tab>
         </Tabs>
       </CardBody>
     </Card>
+  )
+}
+
+/** What the top tables of sites, types and threads share: the tracker's rank, and what was counted there. */
+type Ranked = { readonly rank: number; readonly count: number; readonly bytes: number }
+
+const rankColumn: Column<Ranked> = { key: 'rank', title: '#', numeric: true }
+const countColumn: Column<Ranked> = { key: 'count', title: 'Allocations', numeric: true, render: r => formatCount(r.count) }
+const bytesColumn = (title: string): Column<Ranked> => ({ key: 'bytes', title, numeric: true, render: r => formatBytes(r.bytes) })
+/** The uncertainty of a sampled estimate; exact counts have none. */
+const errorColumn: Column<{ readonly errorBytes: number }> = {
+  key: 'errorBytes',
+  title: '± bytes',
+  numeric: true,
+  render: r => (r.errorBytes > 0 ? formatBytes(r.errorBytes) : '—'),
+}
+
+type TopTableProps<T> = {
+  readonly label: string
+  readonly rows: readonly T[]
+  readonly emptyText: string
+  readonly columns: readonly Column<T>[]
+}
+
+/** One top table: in the tracker's order (most bytes first) until a header is clicked. */
+function TopTable<T extends Ranked>({ label, rows, emptyText, columns }: TopTableProps<T>): React.ReactElement {
+  return (
+    <SortableTable<T>
+      label={label}
+      rows={rows}
+      rowKey={r => `${r.rank}`}
+      initialSort={{ column: 'bytes', direction: 'desc' }}
+      emptyText={emptyText}
+      columns={columns}
+    />
   )
 }
 

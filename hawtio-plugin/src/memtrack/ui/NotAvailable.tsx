@@ -11,15 +11,25 @@ export const NotAvailable: React.FunctionComponent<{ what: string; why: string; 
   </EmptyState>
 )
 
-/** A poll that failed: the JVM cannot be reached. The last values stay on the page. */
-export const PollError: React.FunctionComponent<{ error: string | null }> = ({ error }) =>
-  error ? <Alert variant='warning' isInline title={error} data-testid='poll-error' /> : null
+/**
+ * A poll that failed: the JVM cannot be reached (`error`), or it answered but could not read the page's MBean
+ * (`result`). The last values stay on the page.
+ */
+export const PollError: React.FunctionComponent<{ error: string | null; result?: MBeanValues }> = ({ error, result }) => {
+  const message = error ?? (result?.kind === 'error' ? result.message : null)
+  return message ? <Alert variant='warning' isInline title={message} data-testid='poll-error' /> : null
+}
 
 /** Before the first poll has answered; shows why when the poll fails. */
 export const Loading: React.FunctionComponent<{ error: string | null }> = ({ error }) =>
   error ? <PollError error={error} /> : <Spinner size='lg' aria-label='Reading the JVM' />
 
-type Notice = { readonly what: string; readonly why: string; readonly mbean: string }
+export type Notice = { readonly what: string; readonly why: string; readonly mbean: string }
+
+/** The notice of a simulator page: the agent offers its simulators all together or not at all. */
+export function simulatorNotice(what: string, mbean: string): Notice {
+  return { what, why: 'The memtrack agent in this JVM does not offer the simulators', mbean }
+}
 
 /**
  * What a page shows instead of its content while its MBean's first read is pending, or when the JVM does not

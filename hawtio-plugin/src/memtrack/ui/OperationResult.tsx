@@ -1,6 +1,6 @@
 import { Alert, AlertActionCloseButton } from '@patternfly/react-core'
 import React from 'react'
-import { OperationState } from './use-mbean-poll'
+import { OperationState } from './use-operation'
 
 /** The outcome of the last operation of a form, in words: the JVM's message on failure. */
 export const OperationResult: React.FunctionComponent<{ state: OperationState; title?: string }> = ({ state, title }) => {

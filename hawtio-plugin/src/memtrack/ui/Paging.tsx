@@ -1,5 +1,4 @@
 import {
-  Button,
   Card,
   CardBody,
   CardTitle,
@@ -8,32 +7,34 @@ import {
   Form,
   FormGroup,
   FormHelperText,
-  FormSelect,
-  FormSelectOption,
-  Grid,
   GridItem,
   HelperText,
   HelperTextItem,
   TextArea,
-  TextInput,
 } from '@patternfly/react-core'
 import React, { useMemo, useState } from 'react'
 import { Paging as Contract } from '../contract'
 import { beladyAnomalies } from '../lib/fault-curve'
 import { formatCount, formatRatio } from '../lib/format'
 import { stringList, tableRows } from '../lib/jolokia-values'
-import { parseWholeNumber } from '../lib/number-input'
+import { wholeNumberParser } from '../lib/number-input'
 import { formatReferences, parseReferenceString } from '../lib/reference-string'
 import { execute } from '../memtrack-service'
 import { AccessOutcome, FaultCurvePoint, FrameRow, PagingResult, PagingStatistics } from '../types'
 import { BarList } from './charts/BarList'
 import { LineChart } from './charts/LineChart'
 import { Facts } from './Facts'
-import { PollError, unavailableState } from './NotAvailable'
+import { MBeanPage } from './MBeanPage'
+import { NameSelect } from './NameSelect'
+import { simulatorNotice } from './NotAvailable'
+import { FieldErrors, NumberField } from './NumberField'
+import { OperationButton } from './OperationButton'
 import { OperationResult } from './OperationResult'
 import { colors } from './palette'
 import { SortableTable } from './SortableTable'
-import { useMBeanPoll, useOperation, valuesOf } from './use-mbean-poll'
+import { useMBeanPoll, valuesOf } from './use-mbean-poll'
+import { useNumberField } from './use-number-field'
+import { useOperation } from './use-operation'
 
 const READS = {
   paging: {
@@ -48,8 +49,13 @@ const READS = {
   },
 } as const
 
+const ABSENT = simulatorNotice('The paging simulator', Contract.objectName)
+
 /** A classic reference string (Silberschatz) on which the algorithms differ clearly. */
 const EXAMPLE = '7,0,1,2,0,3,0,4,2,3,0,3,2,1,2,0,1,7,0,1'
+
+const parseFrames = wholeNumberParser({ label: 'Frames', min: 1, max: Contract.maxFrames })
+const parseCurveFrames = wholeNumberParser({ label: 'Largest frame count', min: 1, max: Contract.maxFrames })
 
 /** Page replacement: compare algorithms, draw a fault curve, or step through one algorithm frame by frame. */
 export const Paging: React.FunctionComponent = () => {
@@ -57,27 +63,14 @@ export const Paging: React.FunctionComponent = () => {
   const values = valuesOf(data?.paging)
   const algorithms = stringList(values[Contract.attr.algorithms])
   const [referenceText, setReferenceText] = useState(EXAMPLE)
-  const [framesText, setFramesText] = useState('3')
   const [algorithm, setAlgorithm] = useState('FIFO')
-  const [curveFramesText, setCurveFramesText] = useState('7')
+  const frames = useNumberField(parseFrames, { initial: '3' })
 
   const references = useMemo(() => parseReferenceString(referenceText, Contract.maxReferences), [referenceText])
-  const frames = parseWholeNumber(framesText, { label: 'Frames', min: 1, max: Contract.maxFrames })
-  const curveFrames = parseWholeNumber(curveFramesText, { label: 'Largest frame count', min: 1, max: Contract.maxFrames })
+  const referenceString = references.ok ? formatReferences(references.references) : null
 
-  const unavailable = unavailableState(data?.paging, error, {
-    what: 'The paging simulator',
-    why: 'The memtrack agent in this JVM does not offer the simulators',
-    mbean: Contract.objectName,
-  })
-  if (unavailable) {
-    return unavailable
-  }
   return (
-    <Grid hasGutter>
-      <GridItem span={12}>
-        <PollError error={error ?? (data?.paging.kind === 'error' ? data.paging.message : null)} />
-      </GridItem>
+    <MBeanPage result={data?.paging} error={error} absent={ABSENT}>
       <GridItem span={12}>
         <Card isCompact>
           <CardTitle>Reference string</CardTitle>
@@ -106,47 +99,31 @@ export const Paging: React.FunctionComponent = () => {
               <Flex>
                 <FlexItem>
                   <FormGroup label='Frames' fieldId='memtrack-frames'>
-                    <TextInput
-                      id='memtrack-frames'
-                      value={framesText}
-                      onChange={(_e, v) => setFramesText(v)}
-                      validated={frames.ok ? 'default' : 'error'}
-                      style={{ width: '7rem' }}
-                    />
+                    <NumberField field={frames} id='memtrack-frames' width='7rem' />
                   </FormGroup>
                 </FlexItem>
                 <FlexItem>
                   <FormGroup label='Algorithm' fieldId='memtrack-algorithm'>
-                    <FormSelect
+                    <NameSelect
                       id='memtrack-algorithm'
+                      label='Replacement algorithm'
+                      names={algorithms}
                       value={algorithm}
-                      onChange={(_e, v) => setAlgorithm(v)}
-                      aria-label='Replacement algorithm'
-                    >
-                      {(algorithms.length ? algorithms : ['FIFO']).map(a => (
-                        <FormSelectOption key={a} value={a} label={a} />
-                      ))}
-                    </FormSelect>
+                      onChange={setAlgorithm}
+                    />
                   </FormGroup>
                 </FlexItem>
               </Flex>
-              {!frames.ok && <span className='memtrack-error-text'>{frames.error}</span>}
+              <FieldErrors fields={[frames]} />
             </Form>
           </CardBody>
         </Card>
       </GridItem>
       <GridItem lg={6} span={12}>
-        <Comparison references={references.ok ? formatReferences(references.references) : null} frames={frames.ok ? frames.value : null} />
+        <Comparison references={referenceString} frames={frames.value} />
       </GridItem>
       <GridItem lg={6} span={12}>
-        <FaultCurve
-          references={references.ok ? formatReferences(references.references) : null}
-          algorithm={algorithm}
-          maxFramesText={curveFramesText}
-          setMaxFramesText={setCurveFramesText}
-          maxFrames={curveFrames.ok ? curveFrames.value : null}
-          maxFramesError={curveFrames.ok ? null : curveFrames.error}
-        />
+        <FaultCurve references={referenceString} algorithm={algorithm} />
       </GridItem>
       <GridItem span={12}>
         <StepByStep
@@ -155,33 +132,32 @@ export const Paging: React.FunctionComponent = () => {
             !references.ok ? 'Fix the reference string first.' : 'Step-by-step takes plain page numbers (without process prefixes).'
           }
           algorithm={algorithm}
-          frames={frames.ok ? frames.value : null}
+          frames={frames.value}
           values={values}
           onStep={refresh}
         />
       </GridItem>
-    </Grid>
+    </MBeanPage>
   )
 }
 
 const Comparison: React.FunctionComponent<{ references: string | null; frames: number | null }> = ({ references, frames }) => {
   const [results, setResults] = useState<PagingResult[] | null>(null)
   const operation = useOperation()
-  const compare = () => {
-    if (references !== null && frames !== null) {
-      operation.run(async () => {
-        const table = await execute(Contract.objectName, Contract.ops.compare, [frames, references], 'Comparing the algorithms')
-        setResults(tableRows<PagingResult>(table))
-      })
-    }
-  }
+  const compare =
+    references !== null && frames !== null
+      ? async () => {
+          const table = await execute(Contract.objectName, Contract.ops.compare, [frames, references], 'Comparing the algorithms')
+          setResults(tableRows<PagingResult>(table))
+        }
+      : null
   return (
     <Card isCompact isFullHeight>
       <CardTitle>Faults per algorithm</CardTitle>
       <CardBody>
-        <Button variant='primary' onClick={compare} isDisabled={references === null || frames === null || operation.busy}>
+        <OperationButton operation={operation} action={compare} variant='primary'>
           Compare algorithms
-        </Button>
+        </OperationButton>
         <OperationResult state={operation} />
         {results && (
           <div data-testid='paging-comparison'>
@@ -216,38 +192,23 @@ const Comparison: React.FunctionComponent<{ references: string | null; frames: n
   )
 }
 
-type CurveProps = {
-  references: string | null
-  algorithm: string
-  maxFramesText: string
-  setMaxFramesText: (text: string) => void
-  maxFrames: number | null
-  maxFramesError: string | null
-}
-
-const FaultCurve: React.FunctionComponent<CurveProps> = ({
-  references,
-  algorithm,
-  maxFramesText,
-  setMaxFramesText,
-  maxFrames,
-  maxFramesError,
-}) => {
+const FaultCurve: React.FunctionComponent<{ references: string | null; algorithm: string }> = ({ references, algorithm }) => {
   const [curve, setCurve] = useState<{ algorithm: string; points: FaultCurvePoint[] } | null>(null)
+  const maxFramesField = useNumberField(parseCurveFrames, { initial: '7' })
+  const maxFrames = maxFramesField.value
   const operation = useOperation()
-  const draw = () => {
-    if (references !== null && maxFrames !== null) {
-      operation.run(async () => {
-        const table = await execute(
-          Contract.objectName,
-          Contract.ops.faultCurve,
-          [algorithm, maxFrames, references],
-          `Computing the fault curve of ${algorithm}`,
-        )
-        setCurve({ algorithm, points: tableRows<FaultCurvePoint>(table).sort((a, b) => a.frames - b.frames) })
-      })
-    }
-  }
+  const draw =
+    references !== null && maxFrames !== null
+      ? async () => {
+          const table = await execute(
+            Contract.objectName,
+            Contract.ops.faultCurve,
+            [algorithm, maxFrames, references],
+            `Computing the fault curve of ${algorithm}`,
+          )
+          setCurve({ algorithm, points: tableRows<FaultCurvePoint>(table).sort((a, b) => a.frames - b.frames) })
+        }
+      : null
   const anomalies = curve ? beladyAnomalies(curve.points) : []
   return (
     <Card isCompact isFullHeight>
@@ -255,21 +216,15 @@ const FaultCurve: React.FunctionComponent<CurveProps> = ({
       <CardBody>
         <Flex alignItems={{ default: 'alignItemsCenter' }}>
           <FlexItem>
-            <TextInput
-              aria-label='Largest frame count of the curve'
-              value={maxFramesText}
-              onChange={(_e, v) => setMaxFramesText(v)}
-              validated={maxFramesError ? 'error' : 'default'}
-              style={{ width: '6rem' }}
-            />
+            <NumberField field={maxFramesField} label='Largest frame count of the curve' width='6rem' />
           </FlexItem>
           <FlexItem>
-            <Button variant='secondary' onClick={draw} isDisabled={references === null || maxFrames === null || operation.busy}>
+            <OperationButton operation={operation} action={draw}>
               Draw curve of {algorithm}
-            </Button>
+            </OperationButton>
           </FlexItem>
         </Flex>
-        {maxFramesError && <span className='memtrack-error-text'>{maxFramesError}</span>}
+        <FieldErrors fields={[maxFramesField]} />
         <OperationResult state={operation} />
         {curve && (
           <div data-testid='fault-curve'>
@@ -312,27 +267,24 @@ const StepByStep: React.FunctionComponent<StepProps> = ({ pages, whyNoPages, alg
   const statistics = (values[Contract.attr.statistics] ?? {}) as Partial<PagingStatistics>
   const sessionAlgorithm = String(values[Contract.attr.algorithm] ?? '')
 
-  const start = () => {
-    if (frames !== null) {
-      operation.run(async () => {
-        await execute(Contract.objectName, Contract.ops.reset, [algorithm, frames], `Starting a step-by-step session of ${algorithm}`)
-        setPosition(0)
-        setLast(null)
-        return `New session: ${algorithm} with ${frames} empty frames.`
-      })
-    }
-  }
-  const step = () => {
-    if (pages !== null && position !== null && position < pages.length) {
-      const page = pages[position] as number
-      operation.run(async () => {
-        const outcome = (await execute(Contract.objectName, Contract.ops.access, [page], `Referencing page ${page}`)) as AccessOutcome
-        setLast(outcome)
-        setPosition(position + 1)
-      })
-    }
-  }
-  const canStep = pages !== null && position !== null && position < pages.length && !operation.busy
+  const start =
+    frames !== null && pages !== null && !batchOnly
+      ? async () => {
+          await execute(Contract.objectName, Contract.ops.reset, [algorithm, frames], `Starting a step-by-step session of ${algorithm}`)
+          setPosition(0)
+          setLast(null)
+          return `New session: ${algorithm} with ${frames} empty frames.`
+        }
+      : null
+  const next = pages !== null && position !== null ? pages[position] : undefined
+  const step =
+    position !== null && next !== undefined
+      ? async () => {
+          const outcome = (await execute(Contract.objectName, Contract.ops.access, [next], `Referencing page ${next}`)) as AccessOutcome
+          setLast(outcome)
+          setPosition(position + 1)
+        }
+      : null
 
   return (
     <Card isCompact>
@@ -342,14 +294,14 @@ const StepByStep: React.FunctionComponent<StepProps> = ({ pages, whyNoPages, alg
       <CardBody>
         <Flex alignItems={{ default: 'alignItemsCenter' }}>
           <FlexItem>
-            <Button variant='secondary' onClick={start} isDisabled={frames === null || batchOnly || pages === null || operation.busy}>
+            <OperationButton operation={operation} action={start}>
               Start session with {algorithm}
-            </Button>
+            </OperationButton>
           </FlexItem>
           <FlexItem>
-            <Button variant='primary' onClick={step} isDisabled={!canStep}>
+            <OperationButton operation={operation} action={step} variant='primary'>
               Next reference
-            </Button>
+            </OperationButton>
           </FlexItem>
           <FlexItem>
             {batchOnly ? (

@@ -1,5 +1,4 @@
 import {
-  Button,
   Card,
   CardBody,
   CardTitle,
@@ -13,8 +12,6 @@ import {
   LabelGroup,
   Switch,
   TextInput,
-  ToggleGroup,
-  ToggleGroupItem,
 } from '@patternfly/react-core'
 import React, { useMemo, useState } from 'react'
 import { Policy as Contract } from '../contract'
@@ -24,10 +21,14 @@ import { parseDecimal } from '../lib/number-input'
 import { execute, writeAttribute } from '../memtrack-service'
 import { EffectivenessRow, PolicyDecision, RuleRow } from '../types'
 import { DecisionTimeline, outcomeLabelColors } from './charts/DecisionTimeline'
+import { ModeToggle } from './ModeToggle'
 import { PollError, unavailableState } from './NotAvailable'
+import { NumberSetter } from './NumberSetter'
+import { OperationButton } from './OperationButton'
 import { OperationResult } from './OperationResult'
 import { SortableTable } from './SortableTable'
-import { OperationState, useMBeanPoll, useOperation, valuesOf } from './use-mbean-poll'
+import { useMBeanPoll, valuesOf } from './use-mbean-poll'
+import { OperationState, useOperation } from './use-operation'
 import { Workloads } from './Workloads'
 
 const READS = {
@@ -86,7 +87,7 @@ export const Policy: React.FunctionComponent = () => {
   return (
     <Grid hasGutter>
       <GridItem span={12}>
-        <PollError error={error ?? (data.policy.kind === 'error' ? data.policy.message : null)} />
+        <PollError error={error} result={data.policy} />
       </GridItem>
       <GridItem span={12}>
         <ModeCard
@@ -209,44 +210,38 @@ const ModeCard: React.FunctionComponent<{ mode: string; intervalMillis: number; 
       await writeAttribute(Contract.objectName, Contract.attr.mode, next, `Switching the policy to ${next}`)
       return `Policy mode is now ${next}.`
     })
-  const evaluate = () =>
-    operation.run(async () => {
-      const made = await execute(Contract.objectName, Contract.ops.evaluateNow, [], 'Evaluating the rules')
-      return `Rules evaluated: ${made} decision(s) made.`
-    })
-  const undo = () =>
-    operation.run(async () => {
-      const undone = await execute(Contract.objectName, Contract.ops.undoAll, [], 'Undoing the policy’s changes')
-      return `${undone} change(s) undone.`
-    })
+  const evaluate = async () => {
+    const made = await execute(Contract.objectName, Contract.ops.evaluateNow, [], 'Evaluating the rules')
+    return `Rules evaluated: ${made} decision(s) made.`
+  }
+  const undo = async () => {
+    const undone = await execute(Contract.objectName, Contract.ops.undoAll, [], 'Undoing the policy’s changes')
+    return `${undone} change(s) undone.`
+  }
   return (
     <Card isCompact>
       <CardTitle>Mode (rules evaluated every {formatDuration(intervalMillis)})</CardTitle>
       <CardBody>
         <Flex alignItems={{ default: 'alignItemsCenter' }}>
           <FlexItem>
-            <ToggleGroup aria-label='Policy mode'>
-              {Contract.modes.map(m => (
-                <ToggleGroupItem
-                  key={m}
-                  text={m}
-                  buttonId={`memtrack-policy-${m}`}
-                  isSelected={mode === m}
-                  isDisabled={operation.busy}
-                  onChange={() => setMode(m)}
-                />
-              ))}
-            </ToggleGroup>
+            <ModeToggle
+              label='Policy mode'
+              modes={Contract.modes}
+              selected={mode}
+              idPrefix='memtrack-policy-'
+              isDisabled={operation.busy}
+              onSelect={setMode}
+            />
           </FlexItem>
           <FlexItem>
-            <Button variant='secondary' onClick={evaluate} isDisabled={operation.busy}>
+            <OperationButton operation={operation} action={evaluate}>
               Evaluate now
-            </Button>
+            </OperationButton>
           </FlexItem>
           <FlexItem>
-            <Button variant='secondary' isDanger onClick={undo} isDisabled={operation.busy}>
+            <OperationButton operation={operation} action={undo} isDanger>
               Undo all changes
-            </Button>
+            </OperationButton>
           </FlexItem>
           <FlexItem grow={{ default: 'grow' }}>
             <OperationResult state={operation} />
@@ -284,55 +279,33 @@ const ThresholdEditor: React.FunctionComponent<{ rule: string; current: number; 
   rule,
   current,
   operation,
-}) => {
-  const [text, setText] = useState('')
-  const check = text.trim() === '' ? null : parseDecimal(text, `Threshold of ${rule}`)
-  const apply = () => {
-    if (check?.ok) {
-      const value = check.value
-      operation.run(async () => {
-        await execute(Contract.objectName, Contract.ops.setThreshold, [rule, value], `Setting the threshold of ${rule}`)
-        setText('')
-        return `Threshold of ${rule} set to ${value}.`
-      })
-    }
-  }
-  return (
-    <InputGroup className='memtrack-threshold'>
-      <InputGroupItem>
-        <TextInput
-          aria-label={`Threshold of ${rule}`}
-          value={text}
-          placeholder={number(current)}
-          validated={check && !check.ok ? 'error' : 'default'}
-          onChange={(_e, v) => setText(v)}
-          onKeyDown={e => e.key === 'Enter' && apply()}
-          style={{ width: '6rem' }}
-        />
-      </InputGroupItem>
-      <InputGroupItem>
-        <Button variant='control' aria-label={`Set threshold of ${rule}`} onClick={apply} isDisabled={!check?.ok || operation.busy}>
-          Set
-        </Button>
-      </InputGroupItem>
-      {check && !check.ok && <span className='memtrack-error-text'>{check.error}</span>}
-    </InputGroup>
-  )
-}
+}) => (
+  <NumberSetter
+    label={`Threshold of ${rule}`}
+    parse={text => parseDecimal(text, `Threshold of ${rule}`)}
+    current={number(current)}
+    operation={operation}
+    apply={async value => {
+      await execute(Contract.objectName, Contract.ops.setThreshold, [rule, value], `Setting the threshold of ${rule}`)
+      return `Threshold of ${rule} set to ${value}.`
+    }}
+    button='Set'
+    buttonLabel={`Set threshold of ${rule}`}
+    inTable
+  />
+)
 
 const PinsCard: React.FunctionComponent<{ pins: readonly string[]; operation: OperationState }> = ({ pins, operation }) => {
   const [target, setTarget] = useState('')
   const sorted = useMemo(() => [...pins].sort(), [pins])
-  const pin = () => {
-    const t = target.trim()
-    if (t) {
-      operation.run(async () => {
-        await execute(Contract.objectName, Contract.ops.pin, [t], `Pinning ${t}`)
+  const toPin = target.trim()
+  const pin = toPin
+    ? async () => {
+        await execute(Contract.objectName, Contract.ops.pin, [toPin], `Pinning ${toPin}`)
         setTarget('')
-        return `${t} is pinned: the policy leaves it alone.`
-      })
-    }
-  }
+        return `${toPin} is pinned: the policy leaves it alone.`
+      }
+    : null
   const unpin = (t: string) =>
     operation.run(async () => {
       await execute(Contract.objectName, Contract.ops.unpin, [t], `Unpinning ${t}`)
@@ -368,9 +341,9 @@ const PinsCard: React.FunctionComponent<{ pins: readonly string[]; operation: Op
                 />
               </InputGroupItem>
               <InputGroupItem>
-                <Button variant='secondary' onClick={pin} isDisabled={target.trim() === '' || operation.busy}>
+                <OperationButton operation={operation} action={pin}>
                   Pin
-                </Button>
+                </OperationButton>
               </InputGroupItem>
             </InputGroup>
           </FlexItem>

@@ -1,30 +1,24 @@
-import {
-  Button,
-  Card,
-  CardBody,
-  CardTitle,
-  Flex,
-  FlexItem,
-  FormSelect,
-  FormSelectOption,
-  Grid,
-  GridItem,
-  TextInput,
-} from '@patternfly/react-core'
+import { Card, CardBody, CardTitle, Flex, FlexItem, GridItem, TextInput } from '@patternfly/react-core'
 import React, { useMemo, useState } from 'react'
 import { Segmentation as Contract } from '../contract'
 import { formatBytes, formatCount, formatRatio } from '../lib/format'
 import { stringList, tableRows, toNumber } from '../lib/jolokia-values'
 import { memoryBlocks } from '../lib/memory-layout'
-import { parseWholeNumber } from '../lib/number-input'
+import { wholeNumberParser } from '../lib/number-input'
 import { execute } from '../memtrack-service'
 import { HoleRow, SegmentRow, Translation } from '../types'
 import { MemoryBar } from './charts/MemoryBar'
 import { Facts } from './Facts'
-import { PollError, unavailableState } from './NotAvailable'
+import { MBeanPage } from './MBeanPage'
+import { NameSelect } from './NameSelect'
+import { simulatorNotice } from './NotAvailable'
+import { FieldErrors, NumberField } from './NumberField'
+import { OperationButton } from './OperationButton'
 import { OperationResult } from './OperationResult'
 import { SortableTable } from './SortableTable'
-import { useMBeanPoll, useOperation, valuesOf } from './use-mbean-poll'
+import { useMBeanPoll, valuesOf } from './use-mbean-poll'
+import { useNumberField } from './use-number-field'
+import { useOperation } from './use-operation'
 
 const READS = {
   segmentation: {
@@ -45,7 +39,11 @@ const READS = {
   },
 } as const
 
-const sizeRule = { label: 'Size', min: 1, max: Contract.maxMemorySize }
+const ABSENT = simulatorNotice('The segmentation simulator', Contract.objectName)
+
+const parseSize = wholeNumberParser({ label: 'Size', min: 1, max: Contract.maxMemorySize })
+const parseMemorySize = wholeNumberParser({ label: 'Memory size', min: 1, max: Contract.maxMemorySize })
+const parseOffset = wholeNumberParser({ label: 'Offset', min: 0, max: Contract.maxMemorySize })
 
 /** Segmentation: the memory as a bar of segments and holes; place, free, compact and translate. */
 export const Segmentation: React.FunctionComponent = () => {
@@ -60,87 +58,73 @@ export const Segmentation: React.FunctionComponent = () => {
 
   const [selected, setSelected] = useState<string | null>(null)
   const [name, setName] = useState('P1/code')
-  const [sizeText, setSizeText] = useState('100')
-  const [resetSizeText, setResetSizeText] = useState('1024')
   const [strategy, setStrategy] = useState('FIRST_FIT')
-  const [offsetText, setOffsetText] = useState('0')
   const [translation, setTranslation] = useState<Translation | null>(null)
+  const segmentSize = useNumberField(parseSize, { initial: '100' })
+  const newMemorySize = useNumberField(parseMemorySize, { initial: '1024' })
+  const offset = useNumberField(parseOffset, { initial: '0' })
 
-  const size = parseWholeNumber(sizeText, sizeRule)
-  const resetSize = parseWholeNumber(resetSizeText, { ...sizeRule, label: 'Memory size' })
-  const offset = parseWholeNumber(offsetText, { label: 'Offset', min: 0, max: Contract.maxMemorySize })
-  const target = selected ?? ''
-
-  const allocate = () => {
-    if (size.ok && name.trim()) {
-      const segment = name.trim()
-      const bytes = size.value
-      operation.run(async () => {
-        const base = toNumber(await execute(Contract.objectName, Contract.ops.allocate, [segment, bytes], `Allocating ${segment}`))
-        if (base < 0) {
-          throw new Error(
-            `Allocating ${segment} failed: no hole of ${formatCount(bytes)} bytes (the largest is ${formatCount(toNumber(values[Contract.attr.largestHoleBytes]))}). Free or compact first.`,
+  const segment = name.trim()
+  const bytes = segmentSize.value
+  const allocate =
+    segment && bytes !== null
+      ? async () => {
+          const base = toNumber(await execute(Contract.objectName, Contract.ops.allocate, [segment, bytes], `Allocating ${segment}`))
+          if (base < 0) {
+            throw new Error(
+              `Allocating ${segment} failed: no hole of ${formatCount(bytes)} bytes (the largest is ${formatCount(toNumber(values[Contract.attr.largestHoleBytes]))}). Free or compact first.`,
+            )
+          }
+          setSelected(segment)
+          return `${segment} placed at address ${formatCount(base)}.`
+        }
+      : null
+  const free = selected
+    ? async () => {
+        await execute(Contract.objectName, Contract.ops.free, [selected], `Freeing ${selected}`)
+        setSelected(null)
+        return `${selected} freed.`
+      }
+    : null
+  const selectedProcess = segments.find(s => s.name === selected)?.process ?? selected
+  const freeProcess = selected
+    ? async () => {
+        const count = await execute(
+          Contract.objectName,
+          Contract.ops.freeProcess,
+          [selectedProcess],
+          `Freeing the segments of ${selectedProcess}`,
+        )
+        setSelected(null)
+        return `${count} segment(s) of ${selectedProcess} freed.`
+      }
+    : null
+  const compact = async () => {
+    await execute(Contract.objectName, Contract.ops.compact, [], 'Compacting')
+    return 'Memory compacted: one hole left at the top.'
+  }
+  const newSize = newMemorySize.value
+  const reset =
+    newSize !== null
+      ? async () => {
+          await execute(Contract.objectName, Contract.ops.reset, [newSize, strategy], 'Resetting the memory')
+          setSelected(null)
+          setTranslation(null)
+          return `Empty memory of ${formatCount(newSize)} bytes, ${strategy}.`
+        }
+      : null
+  const at = offset.value
+  const translate =
+    selected && at !== null
+      ? async () => {
+          setTranslation(
+            (await execute(Contract.objectName, Contract.ops.translate, [selected, at], `Translating ${selected}+${at}`)) as Translation,
           )
         }
-        setSelected(segment)
-        return `${segment} placed at address ${formatCount(base)}.`
-      })
-    }
-  }
-  const free = () =>
-    operation.run(async () => {
-      await execute(Contract.objectName, Contract.ops.free, [target], `Freeing ${target}`)
-      setSelected(null)
-      return `${target} freed.`
-    })
-  const freeProcess = () => {
-    const process = segments.find(s => s.name === target)?.process ?? target
-    operation.run(async () => {
-      const count = await execute(Contract.objectName, Contract.ops.freeProcess, [process], `Freeing the segments of ${process}`)
-      setSelected(null)
-      return `${count} segment(s) of ${process} freed.`
-    })
-  }
-  const compact = () =>
-    operation.run(async () => {
-      await execute(Contract.objectName, Contract.ops.compact, [], 'Compacting')
-      return 'Memory compacted: one hole left at the top.'
-    })
-  const reset = () => {
-    if (resetSize.ok) {
-      const bytes = resetSize.value
-      operation.run(async () => {
-        await execute(Contract.objectName, Contract.ops.reset, [bytes, strategy], 'Resetting the memory')
-        setSelected(null)
-        setTranslation(null)
-        return `Empty memory of ${formatCount(bytes)} bytes, ${strategy}.`
-      })
-    }
-  }
-  const translate = () => {
-    if (offset.ok) {
-      const at = offset.value
-      operation.run(async () => {
-        setTranslation(
-          (await execute(Contract.objectName, Contract.ops.translate, [target, at], `Translating ${target}+${at}`)) as Translation,
-        )
-      })
-    }
-  }
+      : null
 
-  const unavailable = unavailableState(data?.segmentation, error, {
-    what: 'The segmentation simulator',
-    why: 'The memtrack agent in this JVM does not offer the simulators',
-    mbean: Contract.objectName,
-  })
-  if (unavailable) {
-    return unavailable
-  }
   return (
-    <Grid hasGutter>
-      <GridItem span={12}>
-        <PollError error={error ?? (data?.segmentation.kind === 'error' ? data.segmentation.message : null)} />
-      </GridItem>
+    <MBeanPage result={data?.segmentation} error={error} absent={ABSENT}>
       <GridItem span={12}>
         <Card isCompact>
           <CardTitle>
@@ -182,21 +166,15 @@ export const Segmentation: React.FunctionComponent = () => {
                 />
               </FlexItem>
               <FlexItem>
-                <TextInput
-                  aria-label='Segment size'
-                  value={sizeText}
-                  onChange={(_e, v) => setSizeText(v)}
-                  validated={size.ok ? 'default' : 'error'}
-                  style={{ width: '8rem' }}
-                />
+                <NumberField field={segmentSize} label='Segment size' width='8rem' />
               </FlexItem>
               <FlexItem>
-                <Button variant='primary' onClick={allocate} isDisabled={!size.ok || !name.trim() || operation.busy}>
+                <OperationButton operation={operation} action={allocate} variant='primary'>
                   Allocate
-                </Button>
+                </OperationButton>
               </FlexItem>
             </Flex>
-            {!size.ok && <span className='memtrack-error-text'>{size.error}</span>}
+            <FieldErrors fields={[segmentSize]} />
             <p className='memtrack-muted'>Name a segment process/segment (P1/code) or by a bare name; the strategy picks the hole.</p>
           </CardBody>
         </Card>
@@ -207,30 +185,25 @@ export const Segmentation: React.FunctionComponent = () => {
           <CardBody>
             <Flex alignItems={{ default: 'alignItemsCenter' }}>
               <FlexItem>
-                <Button variant='secondary' onClick={free} isDisabled={!selected || operation.busy}>
+                <OperationButton operation={operation} action={free}>
                   Free
-                </Button>
+                </OperationButton>
               </FlexItem>
               <FlexItem>
-                <Button variant='secondary' onClick={freeProcess} isDisabled={!selected || operation.busy}>
+                <OperationButton operation={operation} action={freeProcess}>
                   Free its process
-                </Button>
+                </OperationButton>
               </FlexItem>
               <FlexItem>
-                <TextInput
-                  aria-label='Offset to translate'
-                  value={offsetText}
-                  onChange={(_e, v) => setOffsetText(v)}
-                  validated={offset.ok ? 'default' : 'error'}
-                  style={{ width: '7rem' }}
-                />
+                <NumberField field={offset} label='Offset to translate' width='7rem' />
               </FlexItem>
               <FlexItem>
-                <Button variant='secondary' onClick={translate} isDisabled={!selected || !offset.ok || operation.busy}>
+                <OperationButton operation={operation} action={translate}>
                   Translate
-                </Button>
+                </OperationButton>
               </FlexItem>
             </Flex>
+            <FieldErrors fields={[offset]} />
             {translation && (
               <p data-testid='translation'>
                 {translation.fault
@@ -247,33 +220,23 @@ export const Segmentation: React.FunctionComponent = () => {
           <CardBody>
             <Flex alignItems={{ default: 'alignItemsCenter' }}>
               <FlexItem>
-                <Button variant='secondary' onClick={compact} isDisabled={operation.busy}>
+                <OperationButton operation={operation} action={compact}>
                   Compact
-                </Button>
+                </OperationButton>
               </FlexItem>
               <FlexItem>
-                <TextInput
-                  aria-label='Memory size'
-                  value={resetSizeText}
-                  onChange={(_e, v) => setResetSizeText(v)}
-                  validated={resetSize.ok ? 'default' : 'error'}
-                  style={{ width: '9rem' }}
-                />
+                <NumberField field={newMemorySize} label='Memory size' width='9rem' />
               </FlexItem>
               <FlexItem>
-                <FormSelect aria-label='Placement strategy' value={strategy} onChange={(_e, v) => setStrategy(v)}>
-                  {(strategies.length ? strategies : ['FIRST_FIT']).map(s => (
-                    <FormSelectOption key={s} value={s} label={s} />
-                  ))}
-                </FormSelect>
+                <NameSelect label='Placement strategy' names={strategies} value={strategy} onChange={setStrategy} />
               </FlexItem>
               <FlexItem>
-                <Button variant='secondary' isDanger onClick={reset} isDisabled={!resetSize.ok || operation.busy}>
+                <OperationButton operation={operation} action={reset} isDanger>
                   Reset memory
-                </Button>
+                </OperationButton>
               </FlexItem>
             </Flex>
-            {!resetSize.ok && <span className='memtrack-error-text'>{resetSize.error}</span>}
+            <FieldErrors fields={[newMemorySize]} />
             <SortableTable<SegmentRow>
               label='Segments'
               rows={segments}
@@ -290,6 +253,6 @@ export const Segmentation: React.FunctionComponent = () => {
           </CardBody>
         </Card>
       </GridItem>
-    </Grid>
+    </MBeanPage>
   )
 }

@@ -1,14 +1,20 @@
 import { Table, Tbody, Td, Th, Thead, ThProps, Tr } from '@patternfly/react-table'
 import React, { useMemo, useState } from 'react'
 import { SortDirection, SortState, nextSort, sortRows } from '../lib/sort'
+import { WrappingName } from './WrappingName'
 
 export type Column<T> = {
   readonly key: keyof T & string
   readonly title: string
   /** Cell text; defaults to the value as a string. */
   readonly render?: (row: T) => React.ReactNode
-  /** Numbers use tabular figures and sort descending first. */
+  /** Numbers: a narrow, right-aligned column of tabular figures that sorts descending first. */
   readonly numeric?: boolean
+  /**
+   * Long Java names without spaces (classes, allocation sites, threads): they wrap after their dots rather than
+   * widen the table past its panel, with the whole name in a tooltip. Applies to cells without `render`.
+   */
+  readonly longNames?: boolean
 }
 
 type Props<T> = {
@@ -43,7 +49,12 @@ export function SortableTable<T extends object>(props: Props<T>): React.ReactEle
         <Thead>
           <Tr>
             {columns.map((column, index) => (
-              <Th key={column.key} sort={sortProps(column, index)} modifier={column.numeric ? 'nowrap' : 'wrap'} textCenter={false}>
+              <Th
+                key={column.key}
+                sort={sortProps(column, index)}
+                modifier={column.numeric ? 'fitContent' : 'wrap'}
+                className={column.numeric ? 'memtrack-number' : undefined}
+              >
                 {column.title}
               </Th>
             ))}
@@ -58,8 +69,13 @@ export function SortableTable<T extends object>(props: Props<T>): React.ReactEle
             sorted.map(row => (
               <Tr key={rowKey(row)}>
                 {columns.map(column => (
-                  <Td key={column.key} dataLabel={column.title} className={column.numeric ? 'memtrack-number' : undefined}>
-                    {column.render ? column.render(row) : String(row[column.key] ?? '')}
+                  <Td
+                    key={column.key}
+                    dataLabel={column.title}
+                    modifier={column.numeric ? 'fitContent' : undefined}
+                    className={column.numeric ? 'memtrack-number' : undefined}
+                  >
+                    {cell(column, row)}
                   </Td>
                 ))}
               </Tr>
@@ -69,4 +85,12 @@ export function SortableTable<T extends object>(props: Props<T>): React.ReactEle
       </Table>
     </div>
   )
+}
+
+function cell<T>(column: Column<T>, row: T): React.ReactNode {
+  if (column.render) {
+    return column.render(row)
+  }
+  const text = String(row[column.key] ?? '')
+  return column.longNames ? <WrappingName name={text} /> : text
 }

@@ -1,31 +1,24 @@
-import {
-  Button,
-  Card,
-  CardBody,
-  CardTitle,
-  Flex,
-  FlexItem,
-  FormSelect,
-  FormSelectOption,
-  Grid,
-  GridItem,
-  Label,
-  TextInput,
-} from '@patternfly/react-core'
+import { Card, CardBody, CardTitle, Flex, FlexItem, GridItem, Label } from '@patternfly/react-core'
 import React, { useCallback, useState } from 'react'
 import { Stress as Contract } from '../contract'
 import { formatBytes, formatBytesPerSecond } from '../lib/format'
 import { stringList, toNumber } from '../lib/jolokia-values'
-import { parseWholeNumber } from '../lib/number-input'
+import { wholeNumberParser } from '../lib/number-input'
 import { SeriesSet, appendAll, emptySet } from '../lib/rolling-series'
 import { MBeanValues, execute } from '../memtrack-service'
 import { StressStatus } from '../types'
 import { LineChart } from './charts/LineChart'
 import { Facts } from './Facts'
-import { PollError, unavailableState } from './NotAvailable'
+import { MBeanPage } from './MBeanPage'
+import { NameSelect } from './NameSelect'
+import { simulatorNotice } from './NotAvailable'
+import { FieldErrors, NumberField } from './NumberField'
+import { OperationButton } from './OperationButton'
 import { OperationResult } from './OperationResult'
 import { colors } from './palette'
-import { useMBeanPoll, useOperation, valuesOf } from './use-mbean-poll'
+import { useMBeanPoll, valuesOf } from './use-mbean-poll'
+import { useNumberField } from './use-number-field'
+import { useOperation } from './use-operation'
 
 const READS = {
   stress: {
@@ -34,9 +27,14 @@ const READS = {
   },
 } as const
 
+const ABSENT = simulatorNotice('The memory-stress generator', Contract.objectName)
+
 const SERIES = ['retained', 'allocated'] as const
 
 const MAX_INT = 2_147_483_647
+
+const parseTarget = wholeNumberParser({ label: 'Target', min: 1, max: MAX_INT })
+const parseRate = wholeNumberParser({ label: 'Rate', min: 1, max: MAX_INT })
 
 /** The memory-stress generator: real heap at a target rate up to a retained target, within a safety cap. */
 export const Stress: React.FunctionComponent = () => {
@@ -53,40 +51,27 @@ export const Stress: React.FunctionComponent = () => {
   const cap = toNumber(values[Contract.attr.capBytes])
   const patterns = stringList(values[Contract.attr.patterns])
   const operation = useOperation(refresh)
-  const [targetText, setTargetText] = useState('64')
-  const [rateText, setRateText] = useState('16')
   const [pattern, setPattern] = useState('STEADY')
-  const target = parseWholeNumber(targetText, { label: 'Target', min: 1, max: MAX_INT })
-  const rate = parseWholeNumber(rateText, { label: 'Rate', min: 1, max: MAX_INT })
+  const target = useNumberField(parseTarget, { initial: '64' })
+  const rate = useNumberField(parseRate, { initial: '16' })
 
-  const start = () => {
-    if (target.ok && rate.ok) {
-      const [mb, mbPerSecond] = [target.value, rate.value]
-      operation.run(async () => {
-        await execute(Contract.objectName, Contract.ops.start, [mb, mbPerSecond, pattern], 'Starting the stress generator')
-        return `Generating ${mb} MiB at ${mbPerSecond} MiB/s (${pattern}).`
-      })
-    }
-  }
-  const stop = () =>
-    operation.run(async () => {
-      await execute(Contract.objectName, Contract.ops.stop, [], 'Stopping the stress generator')
-      return 'Stopped; the retained heap is released.'
-    })
+  const [mb, mbPerSecond] = [target.value, rate.value]
+  const start =
+    mb !== null && mbPerSecond !== null
+      ? async () => {
+          await execute(Contract.objectName, Contract.ops.start, [mb, mbPerSecond, pattern], 'Starting the stress generator')
+          return `Generating ${mb} MiB at ${mbPerSecond} MiB/s (${pattern}).`
+        }
+      : null
+  const stop = status.running
+    ? async () => {
+        await execute(Contract.objectName, Contract.ops.stop, [], 'Stopping the stress generator')
+        return 'Stopped; the retained heap is released.'
+      }
+    : null
 
-  const unavailable = unavailableState(data?.stress, error, {
-    what: 'The memory-stress generator',
-    why: 'The memtrack agent in this JVM does not offer the simulators',
-    mbean: Contract.objectName,
-  })
-  if (unavailable) {
-    return unavailable
-  }
   return (
-    <Grid hasGutter>
-      <GridItem span={12}>
-        <PollError error={error ?? (data?.stress.kind === 'error' ? data.stress.message : null)} />
-      </GridItem>
+    <MBeanPage result={data?.stress} error={error} absent={ABSENT}>
       <GridItem lg={5} span={12}>
         <Card isCompact isFullHeight>
           <CardTitle>
@@ -98,45 +83,28 @@ export const Stress: React.FunctionComponent = () => {
           <CardBody>
             <Flex alignItems={{ default: 'alignItemsCenter' }}>
               <FlexItem>
-                <TextInput
-                  aria-label='Target retained MiB'
-                  value={targetText}
-                  onChange={(_e, v) => setTargetText(v)}
-                  validated={target.ok ? 'default' : 'error'}
-                  style={{ width: '6rem' }}
-                />
+                <NumberField field={target} label='Target retained MiB' width='6rem' />
               </FlexItem>
               <FlexItem>MiB at</FlexItem>
               <FlexItem>
-                <TextInput
-                  aria-label='Rate MiB per second'
-                  value={rateText}
-                  onChange={(_e, v) => setRateText(v)}
-                  validated={rate.ok ? 'default' : 'error'}
-                  style={{ width: '5rem' }}
-                />
+                <NumberField field={rate} label='Rate MiB per second' width='5rem' />
               </FlexItem>
               <FlexItem>MiB/s</FlexItem>
               <FlexItem>
-                <FormSelect aria-label='Allocation pattern' value={pattern} onChange={(_e, v) => setPattern(v)}>
-                  {(patterns.length ? patterns : ['STEADY']).map(p => (
-                    <FormSelectOption key={p} value={p} label={p} />
-                  ))}
-                </FormSelect>
+                <NameSelect label='Allocation pattern' names={patterns} value={pattern} onChange={setPattern} />
               </FlexItem>
             </Flex>
-            {!target.ok && <span className='memtrack-error-text'>{target.error}</span>}
-            {!rate.ok && <span className='memtrack-error-text'>{rate.error}</span>}
+            <FieldErrors fields={[target, rate]} />
             <Flex>
               <FlexItem>
-                <Button variant='primary' onClick={start} isDisabled={!target.ok || !rate.ok || operation.busy}>
+                <OperationButton operation={operation} action={start} variant='primary'>
                   Start
-                </Button>
+                </OperationButton>
               </FlexItem>
               <FlexItem>
-                <Button variant='secondary' onClick={stop} isDisabled={!status.running || operation.busy}>
+                <OperationButton operation={operation} action={stop}>
                   Stop
-                </Button>
+                </OperationButton>
               </FlexItem>
             </Flex>
             <p className='memtrack-muted'>Targets above the safety cap of {formatBytes(cap)} are refused by the JVM.</p>
@@ -171,6 +139,6 @@ export const Stress: React.FunctionComponent = () => {
           </CardBody>
         </Card>
       </GridItem>
-    </Grid>
+    </MBeanPage>
   )
 }

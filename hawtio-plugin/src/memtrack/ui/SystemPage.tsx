@@ -1,34 +1,23 @@
-import {
-  Button,
-  Card,
-  CardBody,
-  CardTitle,
-  Flex,
-  FlexItem,
-  Grid,
-  GridItem,
-  InputGroup,
-  InputGroupItem,
-  TextInput,
-  ToggleGroup,
-  ToggleGroupItem,
-} from '@patternfly/react-core'
+import { Card, CardBody, CardTitle, Flex, FlexItem, Grid, GridItem } from '@patternfly/react-core'
 import React, { useCallback, useMemo, useState } from 'react'
 import { Processes, System } from '../contract'
 import { formatBytes, formatBytesPerSecond, formatCount, formatDuration, formatPercent } from '../lib/format'
 import { tableRows, toNumber } from '../lib/jolokia-values'
-import { parseWholeNumber } from '../lib/number-input'
+import { wholeNumberParser } from '../lib/number-input'
 import { SeriesSet, appendAll, emptySet } from '../lib/rolling-series'
 import { MBeanValues, writeAttribute } from '../memtrack-service'
 import { CoreLoad, DiskRate, LoadAverage, NetworkRate, ProcessRow } from '../types'
 import { BarList } from './charts/BarList'
 import { LineChart, LineSeries } from './charts/LineChart'
 import { Facts } from './Facts'
+import { ModeToggle } from './ModeToggle'
 import { PollError } from './NotAvailable'
+import { NumberSetter } from './NumberSetter'
 import { OperationResult } from './OperationResult'
 import { colors } from './palette'
 import { Column, SortableTable } from './SortableTable'
-import { useMBeanPoll, useOperation, valuesOf } from './use-mbean-poll'
+import { useMBeanPoll, valuesOf } from './use-mbean-poll'
+import { useOperation } from './use-operation'
 
 const READS = {
   system: {
@@ -56,6 +45,10 @@ const READS = {
 
 const SERIES = ['diskRead', 'diskWrite', 'netReceived', 'netTransmitted'] as const
 type SeriesKey = (typeof SERIES)[number]
+
+const PROCESS_ORDERS = ['cpu', 'memory'] as const
+
+const parseTopN = wholeNumberParser({ label: 'Top N', min: 1, max: Processes.maxTopN })
 
 const sum = (values: number[]) => values.reduce((a, b) => a + (Number.isFinite(b) ? b : 0), 0)
 
@@ -219,24 +212,16 @@ const ProcessTable: React.FunctionComponent<{ values: Readonly<Record<string, un
   values,
   onChanged,
 }) => {
-  const [by, setBy] = useState<'cpu' | 'memory'>('cpu')
-  const [topNText, setTopNText] = useState('')
+  const [by, setBy] = useState<(typeof PROCESS_ORDERS)[number]>('cpu')
   const operation = useOperation(onChanged)
   const topN = toNumber(values[Processes.attr.topN])
   const rows = useMemo(
     () => tableRows<ProcessRow>(values[by === 'cpu' ? Processes.attr.topByCpu : Processes.attr.topByResidentMemory]),
     [values, by],
   )
-  const check = topNText.trim() === '' ? null : parseWholeNumber(topNText, { label: 'Top N', min: 1, max: Processes.maxTopN })
-  const apply = () => {
-    if (check?.ok) {
-      const n = check.value
-      operation.run(async () => {
-        await writeAttribute(Processes.objectName, Processes.attr.topN, n, 'Changing how many processes are listed')
-        setTopNText('')
-        return `The tables now hold the top ${n} processes.`
-      })
-    }
+  const applyTopN = async (n: number) => {
+    await writeAttribute(Processes.objectName, Processes.attr.topN, n, 'Changing how many processes are listed')
+    return `The tables now hold the top ${n} processes.`
   }
   return (
     <Card isCompact>
@@ -244,37 +229,27 @@ const ProcessTable: React.FunctionComponent<{ values: Readonly<Record<string, un
       <CardBody>
         <Flex alignItems={{ default: 'alignItemsFlexStart' }}>
           <FlexItem>
-            <ToggleGroup aria-label='Order processes by'>
-              <ToggleGroupItem text='By CPU' buttonId='memtrack-processes-cpu' isSelected={by === 'cpu'} onChange={() => setBy('cpu')} />
-              <ToggleGroupItem
-                text='By memory'
-                buttonId='memtrack-processes-memory'
-                isSelected={by === 'memory'}
-                onChange={() => setBy('memory')}
-              />
-            </ToggleGroup>
+            <ModeToggle
+              label='Order processes by'
+              modes={PROCESS_ORDERS}
+              selected={by}
+              idPrefix='memtrack-processes-'
+              text={order => (order === 'cpu' ? 'By CPU' : 'By memory')}
+              onSelect={setBy}
+            />
           </FlexItem>
           <FlexItem>
-            <InputGroup>
-              <InputGroupItem>
-                <TextInput
-                  aria-label='Number of processes to list'
-                  value={topNText}
-                  placeholder={Number.isFinite(topN) ? String(topN) : '10'}
-                  onChange={(_e, v) => setTopNText(v)}
-                  validated={check && !check.ok ? 'error' : 'default'}
-                  style={{ width: '6rem' }}
-                />
-              </InputGroupItem>
-              <InputGroupItem>
-                <Button variant='secondary' onClick={apply} isDisabled={!check?.ok || operation.busy}>
-                  Set top N
-                </Button>
-              </InputGroupItem>
-            </InputGroup>
+            <NumberSetter
+              label='Number of processes to list'
+              parse={parseTopN}
+              current={Number.isFinite(topN) ? String(topN) : '10'}
+              operation={operation}
+              apply={applyTopN}
+              button='Set top N'
+            />
           </FlexItem>
           <FlexItem grow={{ default: 'grow' }}>
-            {check && !check.ok ? <span className='memtrack-error-text'>{check.error}</span> : <OperationResult state={operation} />}
+            <OperationResult state={operation} />
           </FlexItem>
         </Flex>
         <SortableTable<ProcessRow>

@@ -1,25 +1,16 @@
-import {
-  Button,
-  Card,
-  CardBody,
-  CardTitle,
-  FormSelect,
-  FormSelectOption,
-  InputGroup,
-  InputGroupItem,
-  Switch,
-  TextInput,
-} from '@patternfly/react-core'
+import { Card, CardBody, CardTitle, FormSelect, FormSelectOption, Switch } from '@patternfly/react-core'
 import React, { useEffect, useState } from 'react'
 import { Workload } from '../contract'
 import { formatBytesPerSecond, formatPercent } from '../lib/format'
 import { toNumber } from '../lib/jolokia-values'
-import { parseWholeNumber } from '../lib/number-input'
+import { wholeNumberParser } from '../lib/number-input'
 import { writeAttribute } from '../memtrack-service'
 import { PollError } from './NotAvailable'
+import { NumberSetter } from './NumberSetter'
 import { OperationResult } from './OperationResult'
 import { SortableTable } from './SortableTable'
-import { OperationState, useMBeanPoll, useOperation } from './use-mbean-poll'
+import { useMBeanPoll } from './use-mbean-poll'
+import { OperationState, useOperation } from './use-operation'
 
 const READS = {
   workloads: {
@@ -77,7 +68,7 @@ export const Workloads: React.FunctionComponent = () => {
     <Card isCompact>
       <CardTitle>Programs (manual overrides)</CardTitle>
       <CardBody>
-        <PollError error={error ?? (result?.kind === 'error' ? result.message : null)} />
+        <PollError error={error} result={result} />
         <OperationResult state={operation} />
         <SortableTable<Program>
           label='Workload programs'
@@ -143,43 +134,21 @@ const PrioritySelect: React.FunctionComponent<Control> = ({ program, operation }
 )
 
 const ParallelismEditor: React.FunctionComponent<Control> = ({ program, operation }) => {
-  const [text, setText] = useState('')
   const max = Number.isFinite(program.maxParallelism) ? program.maxParallelism : 1
-  const check = text.trim() === '' ? null : parseWholeNumber(text, { label: `Parallelism of ${program.name}`, min: 1, max })
-  const apply = () => {
-    if (check?.ok) {
-      const value = check.value
-      operation.run(async () => {
-        await writeAttribute(program.mbean, Workload.attr.parallelism, value, `Setting the parallelism of ${program.name}`)
-        setText('')
-        return `${program.name} now runs up to ${value} task(s) at once.`
-      })
-    }
-  }
   return (
-    <InputGroup>
-      <InputGroupItem>
-        <TextInput
-          aria-label={`Parallelism of ${program.name}`}
-          value={text}
-          placeholder={`${program.parallelism} of ${max}`}
-          validated={check && !check.ok ? 'error' : 'default'}
-          onChange={(_e, v) => setText(v)}
-          style={{ width: '6rem' }}
-        />
-      </InputGroupItem>
-      <InputGroupItem>
-        <Button
-          variant='control'
-          aria-label={`Set parallelism of ${program.name}`}
-          onClick={apply}
-          isDisabled={!check?.ok || operation.busy}
-        >
-          Set
-        </Button>
-      </InputGroupItem>
-      {check && !check.ok && <span className='memtrack-error-text'>{check.error}</span>}
-    </InputGroup>
+    <NumberSetter
+      label={`Parallelism of ${program.name}`}
+      parse={wholeNumberParser({ label: `Parallelism of ${program.name}`, min: 1, max })}
+      current={`${program.parallelism} of ${max}`}
+      operation={operation}
+      apply={async value => {
+        await writeAttribute(program.mbean, Workload.attr.parallelism, value, `Setting the parallelism of ${program.name}`)
+        return `${program.name} now runs up to ${value} task(s) at once.`
+      }}
+      button='Set'
+      buttonLabel={`Set parallelism of ${program.name}`}
+      inTable
+    />
   )
 }
 
