@@ -65,9 +65,13 @@ class LibraryAllocationIT {
     @Test
     void totalsAddUpAndTheJacksonThreadsAreWithinWhatTheJvmCounted() {
         assertThat(AllocationTotals.addUp(jolokia)).as("Total = Tracked + Unattributed").isTrue();
-        List<Map<String, Object>> threads = rows(jolokia.read(AllocationsMXBean.OBJECT_NAME, "TopThreads").value());
-        List<Map<String, Object>> jackson = threads.stream()
-                .filter(r -> ((String) r.get("thread")).startsWith("jackson-")).toList();
+        // The threads are idle after their work: within a sampling interval both figures are final.
+        List<Map<String, Object>> jackson = Eventually.await(() -> rows(jolokia.read(AllocationsMXBean.OBJECT_NAME,
+                        "TopThreads").value()).stream().filter(r -> ((String) r.get("thread")).startsWith("jackson-"))
+                        .toList(),
+                rows -> rows.size() == JacksonApp.THREADS
+                        && rows.stream().allMatch(r -> number(r, "bytes") <= number(r, "jvmAllocatedBytes")),
+                "the Jackson threads' tracked bytes within what the JVM counted");
         // The rest of what the JVM counted for them is inside the JDK (strings, collections) and, above all,
         // the class transformation memtrack did on those threads as they loaded Jackson's classes.
         assertThat(jackson).hasSize(JacksonApp.THREADS).allSatisfy(r ->

@@ -1,14 +1,14 @@
 package dev.memtrack.agent.testing.apps;
 
 import dev.memtrack.agent.alloc.workload.JacksonWorkload;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * Jackson (jackson-databind from Maven Central, on the class path) serializing and parsing on
  * {@value #THREADS} threads named {@code jackson-<i>}, {@value #ROUNDS} rounds each, once memtrack is
- * ready; prints
- * {@code jackson done}, then waits to be read.
+ * ready; prints {@code jackson done}, then waits to be read. The threads stay alive (idle) after their
+ * work, so that the JVM's count of their bytes can still be read: for a thread that has ended, memtrack
+ * reports the count as last read, up to a second before the end.
  */
 public final class JacksonApp {
 
@@ -22,16 +22,27 @@ public final class JacksonApp {
         StdinWatchdog.start();
         // Jackson's classes load and run once memtrack tracks: instrumented as they load, every round counted.
         AgentReady.await();
-        List<Thread> threads = new ArrayList<>();
+        CountDownLatch finished = new CountDownLatch(THREADS);
+        CountDownLatch never = new CountDownLatch(1);
         for (int t = 0; t < THREADS; t++) {
-            Thread thread = new Thread(() -> new JacksonWorkload().applyAsLong(ROUNDS), "jackson-" + t);
-            threads.add(thread);
+            Thread thread = new Thread(() -> {
+                new JacksonWorkload().applyAsLong(ROUNDS);
+                finished.countDown();
+                awaitQuietly(never);
+            }, "jackson-" + t);
+            thread.setDaemon(true);
             thread.start();
         }
-        for (Thread thread : threads) {
-            thread.join();
-        }
+        finished.await();
         System.out.println("jackson done");
         Thread.sleep(Long.MAX_VALUE);
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
