@@ -3,6 +3,7 @@ package dev.memtrack.agent.alloc;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.util.function.IntPredicate;
 import net.bytebuddy.jar.asm.ClassWriter;
 import net.bytebuddy.jar.asm.Label;
 import net.bytebuddy.jar.asm.MethodVisitor;
@@ -12,13 +13,13 @@ import net.bytebuddy.jar.asm.Opcodes;
 public final class GeneratedClasses extends ClassLoader {
 
     /** Outside the workload package, so only the tests that mean to instrument them select them. */
-    static final String PACKAGE = "dev.memtrack.agent.alloc.generated.";
+    public static final String PACKAGE = "dev.memtrack.agent.alloc.generated.";
 
-    GeneratedClasses() {
+    public GeneratedClasses() {
         super(GeneratedClasses.class.getClassLoader());
     }
 
-    Class<?> define(String name, byte[] bytes) {
+    public Class<?> define(String name, byte[] bytes) {
         return defineClass(name, bytes, 0, bytes.length);
     }
 
@@ -27,6 +28,15 @@ public final class GeneratedClasses extends ClassLoader {
      * each on its own line {@code site + 1} of {@code <simple name>.java}.
      */
     static byte[] manySites(String name, int sites) {
+        return manySites(name, sites, site -> false);
+    }
+
+    /**
+     * {@code public static Object run(int site)}: a switch with one allocation per case, each on its
+     * own line {@code site + 1} of {@code <simple name>.java}: {@code new Object()} where
+     * {@code newObjectAt} says so, {@code new byte[8]} elsewhere.
+     */
+    public static byte[] manySites(String name, int sites, IntPredicate newObjectAt) {
         String internal = name.replace('.', '/');
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS);
         cw.visit(Opcodes.V11, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL, internal, null, "java/lang/Object", null);
@@ -44,8 +54,14 @@ public final class GeneratedClasses extends ClassLoader {
         for (int i = 0; i < sites; i++) {
             mv.visitLabel(cases[i]);
             mv.visitLineNumber(i + 1, cases[i]);
-            mv.visitIntInsn(Opcodes.BIPUSH, 8);
-            mv.visitIntInsn(Opcodes.NEWARRAY, Opcodes.T_BYTE);
+            if (newObjectAt.test(i)) {
+                mv.visitTypeInsn(Opcodes.NEW, "java/lang/Object");
+                mv.visitInsn(Opcodes.DUP);
+                mv.visitMethodInsn(Opcodes.INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
+            } else {
+                mv.visitIntInsn(Opcodes.BIPUSH, 8);
+                mv.visitIntInsn(Opcodes.NEWARRAY, Opcodes.T_BYTE);
+            }
             mv.visitInsn(Opcodes.ARETURN);
         }
         mv.visitLabel(otherwise);
@@ -96,7 +112,7 @@ public final class GeneratedClasses extends ClassLoader {
     }
 
     /** The static {@code run} method of a generated class. */
-    static MethodHandle run(Class<?> c, MethodType type) {
+    public static MethodHandle run(Class<?> c, MethodType type) {
         try {
             return MethodHandles.publicLookup().findStatic(c, "run", type);
         } catch (ReflectiveOperationException e) {

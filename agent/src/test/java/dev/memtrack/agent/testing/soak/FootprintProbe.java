@@ -1,5 +1,6 @@
 package dev.memtrack.agent.testing.soak;
 
+import dev.memtrack.agent.testing.ClassHistogram;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
@@ -11,7 +12,6 @@ import java.util.Map;
 import java.util.Objects;
 import javax.management.JMException;
 import javax.management.MBeanServerConnection;
-import javax.management.ObjectName;
 
 /**
  * Samples a JVM's footprint over a JMX connection (not Jolokia: memtrack's Jolokia policy denies
@@ -30,8 +30,6 @@ public final class FootprintProbe {
     public static final List<String> AGENT_PACKAGES = List.of("dev.memtrack.agent.", "org.jolokia.", "oshi.",
             "com.sun.jna.", "net.bytebuddy.", "org.HdrHistogram.");
 
-    private static final ObjectName DIAGNOSTIC_COMMAND = name("com.sun.management:type=DiagnosticCommand");
-
     private final MBeanServerConnection server;
     private final ThreadMXBean threads;
     private long startNanos = -1;
@@ -47,9 +45,7 @@ public final class FootprintProbe {
         if (startNanos < 0) {
             startNanos = now;
         }
-        String histogram = (String) server.invoke(DIAGNOSTIC_COMMAND, "gcClassHistogram",
-                new Object[] {new String[0]}, new String[] {String[].class.getName()});
-        ClassHistogram h = ClassHistogram.parse(histogram);
+        ClassHistogram h = ClassHistogram.read(server);
         ClassHistogram.Totals agent = h.totals(className -> AGENT_PACKAGES.stream().anyMatch(className::startsWith));
         Map<String, Integer> groups = new HashMap<>();
         ThreadInfo[] infos = threads.getThreadInfo(threads.getAllThreadIds());
@@ -58,13 +54,5 @@ public final class FootprintProbe {
         int live = (int) Arrays.stream(infos).filter(Objects::nonNull).count();
         return new FootprintSample((now - startNanos) / 1_000_000, h.totalBytes(), agent.instances(), agent.bytes(),
                 live, groups);
-    }
-
-    private static ObjectName name(String name) {
-        try {
-            return new ObjectName(name);
-        } catch (JMException e) {
-            throw new IllegalArgumentException(e);
-        }
     }
 }
