@@ -10,7 +10,8 @@ import java.util.WeakHashMap;
  * ids stay valid when tracking is stopped and started again while old code still runs.
  *
  * <p>It grows with the instrumented code (one entry per allocating instruction and type), not with
- * the workload; the tables that grow with the workload are bounded elsewhere.
+ * the workload; the tables that grow with the workload are bounded elsewhere. Its lookups are
+ * {@link IdIndex}es over the stored records, so a site costs its records and a few ids.
  *
  * <p>Writers synchronize on the registry. The allocation fast path reads {@link #instanceSize}
  * without locking: a racy read sees 0 or the final value, and 0 sends it to the locked slow path.
@@ -33,9 +34,9 @@ public final class SiteRegistry {
     private int[] instanceSizes = new int[1024];
     private final Site[][] sites = new Site[MAX_CHUNKS][];
     private final CodeLocation[][] locations = new CodeLocation[MAX_CHUNKS][];
-    private final Map<Site, Integer> siteIds = new HashMap<>();
+    private final IdIndex<Site> siteIds = new IdIndex<>(this::storedSite);
     private final Map<java.util.List<Site>, Integer> blockIds = new HashMap<>();
-    private final Map<CodeLocation, Integer> locationIds = new HashMap<>();
+    private final IdIndex<CodeLocation> locationIds = new IdIndex<>(this::storedLocation);
     private final Map<String, String> names = new HashMap<>();
     private final Map<ClassLoader, Integer> loaderIds = new WeakHashMap<>();
     private int siteCount;
@@ -59,13 +60,13 @@ public final class SiteRegistry {
     public synchronized int location(int loaderId, String className, String methodName, String fileName, int line) {
         CodeLocation loc = new CodeLocation(loaderId, name(className), name(methodName),
                 fileName == null ? null : name(fileName), line);
-        Integer id = locationIds.get(loc);
-        if (id != null) {
+        int id = locationIds.find(loc);
+        if (id >= 0) {
             return id;
         }
         int next = checkCapacity(locationCount, "locations");
         chunk(locations, next, CodeLocation[]::new)[next & (CHUNK_SIZE - 1)] = loc;
-        locationIds.put(loc, next);
+        locationIds.add(loc, next);
         locationCount = next + 1;
         return next;
     }
@@ -73,13 +74,13 @@ public final class SiteRegistry {
     /** The site of {@code type} allocated at {@code location}; {@code arrayLayout} -1 if not an array or unknown. */
     public synchronized int site(int location, String type, int arrayLayout) {
         Site site = new Site(location, name(type), arrayLayout);
-        Integer id = siteIds.get(site);
-        if (id != null) {
+        int id = siteIds.find(site);
+        if (id >= 0) {
             return id;
         }
         int next = checkCapacity(siteCount, "sites");
         chunk(sites, next, Site[]::new)[next & (CHUNK_SIZE - 1)] = site;
-        siteIds.put(site, next);
+        siteIds.add(site, next);
         siteCount = next + 1;
         return next;
     }
@@ -129,7 +130,15 @@ public final class SiteRegistry {
 
     public synchronized Site site(int id) {
         checkSite(id);
+        return storedSite(id);
+    }
+
+    private Site storedSite(int id) {
         return sites[id >>> CHUNK_BITS][id & (CHUNK_SIZE - 1)];
+    }
+
+    private CodeLocation storedLocation(int id) {
+        return locations[id >>> CHUNK_BITS][id & (CHUNK_SIZE - 1)];
     }
 
     public synchronized boolean isSite(int id) {
@@ -140,7 +149,7 @@ public final class SiteRegistry {
         if (id < 0 || id >= locationCount) {
             throw new IllegalArgumentException("Unknown location id " + id + " (" + locationCount + " registered)");
         }
-        return locations[id >>> CHUNK_BITS][id & (CHUNK_SIZE - 1)];
+        return storedLocation(id);
     }
 
     public synchronized boolean isLocation(int id) {
