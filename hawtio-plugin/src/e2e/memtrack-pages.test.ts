@@ -166,19 +166,7 @@ if (!absentJars)
           .getByText(/dev\.memtrack\.simulator\..*\(\w+\.java:\d+\)/)
           .first()
           .waitFor({ timeout: 60_000 })
-        const headers = sites.locator('thead th')
-        const columns = await headers.allInnerTexts()
-        assert.ok(columns.length >= 6, `the sites table has its columns: ${columns.join(', ')}`)
-        for (let index = 0; index < columns.length; index++) {
-          const header = headers.nth(index)
-          const before = await header.getAttribute('aria-sort')
-          await header.getByRole('button').click()
-          await eventually(`the sites sorted by ${columns[index]}`, 30_000, async () => {
-            const now = await header.getAttribute('aria-sort')
-            return now !== null && now !== before ? true : undefined
-          })
-          assertFits(await tableLayout(sites), `sorted by ${columns[index]}`)
-        }
+        await assertFitsSortedByEachColumn(t, sites, 'the sites', { minColumns: 6, nameColumn: 'Site' })
         await screenshot(page, 'allocations-1280')
       } finally {
         await page.setViewportSize({ width: 1440, height: 1800 })
@@ -240,9 +228,12 @@ if (!absentJars)
         60_000,
         async () => (await decisions()).find(d => d.id > newest && d.rule === 'cpu')?.id,
       )
-      const row = page.getByRole('grid', { name: 'Recent decisions' }).locator('tbody tr', { hasText: /cpu \(system\.cpu\.percent/ })
-      await eventually(`decision #${fresh} listed`, 30_000, async () =>
-        (await row.filter({ has: page.locator('td', { hasText: new RegExp(`^${fresh}$`) }) }).count()) > 0 ? true : undefined,
+      // The Time cell ends with the decision's number; the Rule cell names the rule above the metric it read.
+      const row = page
+        .getByRole('grid', { name: 'Recent decisions' })
+        .locator('tbody tr', { has: page.locator('td[data-label="Time"]', { hasText: new RegExp(`#${fresh}$`) }) })
+      await eventually(`decision #${fresh} of the cpu rule listed`, 30_000, async () =>
+        (await row.count()) > 0 && /^cpu\s+system\.cpu\.percent\s/.test(await cell(row.first(), 1)) ? true : undefined,
       )
       const circles = page.getByTestId('decision-timeline').locator('circle')
       assert.ok((await circles.count()) >= 1, 'the timeline draws the decisions')
@@ -272,6 +263,55 @@ if (!absentJars)
       )
       await toggle.click({ force: true })
       await eventually(`${name} paused = ${before}`, 30_000, async () => ((await paused()) === before ? true : undefined))
+    })
+
+    test('Policy fits its tables in their panels at 1280 px sorted by any column, and at 1200 px', async t => {
+      await openTab('Policy')
+      if (await absentChecked(t, 'memtrack:type=Policy', 'The adaptive allocation policy not available in this JVM', 'policy')) {
+        return
+      }
+      const read = async (attribute: string) =>
+        (await jolokia(jolokiaUrl, { type: 'read', mbean: 'memtrack:type=Policy', attribute }))?.value ?? {}
+      const workloads = (await jolokia(jolokiaUrl, { type: 'search', mbean: 'memtrack:type=Workload,*' }))?.value ?? []
+      // The earlier tests lowered the cpu rule's threshold, so the JVM holds decisions; only a policy in ENFORCE
+      // mode measures effects, so the last table may rightly be empty.
+      const tables = [
+        { label: 'Policy rules', rows: Object.keys(await read('Rules')).length, minColumns: 6 },
+        { label: 'Workload programs', rows: (workloads as unknown[]).length, minColumns: 5 },
+        { label: 'Recent decisions', rows: Object.keys(await read('RecentDecisions')).length, minColumns: 6 },
+        { label: 'Effectiveness of actions', rows: Object.keys(await read('Effectiveness')).length, minColumns: 6 },
+      ].map(table => ({ ...table, grid: page.getByRole('grid', { name: table.label }) }))
+      /** Each table's content width against its panel's, reported before the checks (so also when one fails). */
+      const widths = async () => {
+        const measured = await Promise.all(tables.map(async ({ label, grid }) => ({ label, layout: await tableLayout(grid) })))
+        return measured.map(({ label, layout }) => `${label}: ${layout.scrollWidth} px of content in ${layout.clientWidth} px`).join('; ')
+      }
+      await page.setViewportSize({ width: 1280, height: 1800 })
+      try {
+        for (const { grid } of tables.filter(table => table.rows > 0)) {
+          await grid.locator('tbody td[data-label]').first().waitFor({ timeout: 60_000 })
+        }
+        t.diagnostic(`at 1280 px: ${await widths()}`)
+        for (const { label, grid, minColumns } of tables) {
+          await assertFitsSortedByEachColumn(t, grid, `${label} at 1280 px`, { minColumns })
+        }
+        // A bad value's message under a threshold field wraps within its narrow column.
+        const rules = page.getByRole('grid', { name: 'Policy rules' })
+        const threshold = rules.getByLabel(/^Threshold of /).first()
+        await threshold.fill('eighty-five-percent-of-the-cpu')
+        await rules.getByText(/must be a number such as 85 or 0\.5; 'eighty-five-percent-of-the-cpu' is not\./).waitFor()
+        assertFits(await tableLayout(rules), { minColumns: 6 }, 'the rules with a bad threshold typed')
+        await threshold.fill('')
+        await screenshot(page, 'policy-1280')
+        // The narrowest panel: below 1200 px the console folds its navigation away and the panel widens again.
+        await page.setViewportSize({ width: 1200, height: 1800 })
+        t.diagnostic(`at 1200 px: ${await widths()}`)
+        for (const { label, grid, minColumns } of tables) {
+          assertFits(await tableLayout(grid), { minColumns }, `${label} at 1200 px`)
+        }
+      } finally {
+        await page.setViewportSize({ width: 1440, height: 1800 })
+      }
     })
 
     test('Simulator compares page replacement algorithms with the textbook numbers', async t => {
@@ -375,13 +415,15 @@ function tableLayout(table: Locator): Promise<TableLayout> {
       panelRight: panel.getBoundingClientRect().right,
       viewportWidth: document.documentElement.clientWidth,
       columns: headers.map((th, index) => {
-        const cells = rows.map(row => row.children[index] as HTMLElement | undefined).filter(c => c !== undefined) as HTMLElement[]
-        const align = cells[0] ? getComputedStyle(cells[0]).textAlign : ''
+        // Cells of rows (a table's "nothing yet" line spans all columns and has no data label).
+        const cells = rows
+          .map(row => row.children[index] as HTMLElement | undefined)
+          .filter(c => c?.hasAttribute('data-label')) as HTMLElement[]
         return {
           title: th.innerText.trim(),
           width: th.getBoundingClientRect().width,
           numeric: th.classList.contains('memtrack-number'),
-          rightAligned: align === 'end' || align === 'right',
+          rightAligned: cells.every(c => ['end', 'right'].includes(getComputedStyle(c).textAlign)),
           overflowingCells: cells.filter(c => c.scrollWidth > c.clientWidth + 1).length,
         }
       }),
@@ -389,19 +431,46 @@ function tableLayout(table: Locator): Promise<TableLayout> {
   })
 }
 
-/** No horizontal scrolling, nothing past the panel or the window, long names wrapped, numbers narrow and right-aligned. */
-function assertFits(layout: TableLayout, when: string): void {
+/**
+ * Sorts a table by each of its columns in turn (a sort puts other rows, so other widths, first) and checks
+ * after each sort that the table fits its panel.
+ */
+async function assertFitsSortedByEachColumn(t: TestContext, table: Locator, what: string, expected: FitExpectations): Promise<void> {
+  const headers = table.locator('thead th')
+  const columns = await headers.allInnerTexts()
+  assert.ok(columns.length >= expected.minColumns, `${what} has its columns: ${columns.join(', ')}`)
+  for (let index = 0; index < columns.length; index++) {
+    const header = headers.nth(index)
+    const before = await header.getAttribute('aria-sort')
+    await header.getByRole('button').click()
+    await eventually(`${what} sorted by ${columns[index]}`, 30_000, async () => {
+      const now = await header.getAttribute('aria-sort')
+      return now !== null && now !== before ? true : undefined
+    })
+    assertFits(await tableLayout(table), expected, `${what} sorted by ${columns[index]}`)
+  }
+  t.diagnostic(`${what} fits its panel sorted by each of ${columns.length} columns`)
+}
+
+type FitExpectations = {
+  readonly minColumns: number
+  /** The column of long names that every numeric column must be narrower than. */
+  readonly nameColumn?: string
+}
+
+/** No horizontal scrolling, nothing past the panel or the window, no cell wider than its column, numbers right-aligned. */
+function assertFits(layout: TableLayout, expected: FitExpectations, when: string): void {
   const detail = `${when}: ${JSON.stringify(layout)}`
   assert.ok(layout.scrollWidth <= layout.clientWidth, `the table scrolls sideways ${detail}`)
   assert.ok(layout.tableRight <= layout.panelRight + 1, `the table reaches past its panel ${detail}`)
   assert.ok(layout.panelRight <= layout.viewportWidth, `the panel reaches past the window ${detail}`)
-  const site = layout.columns.find(c => c.title === 'Site')
-  assert.ok(site, `a Site column ${detail}`)
+  const names = expected.nameColumn === undefined ? undefined : layout.columns.find(c => c.title === expected.nameColumn)
+  assert.ok(expected.nameColumn === undefined || names, `a ${expected.nameColumn} column ${detail}`)
   for (const column of layout.columns) {
     assert.equal(column.overflowingCells, 0, `cells of ${column.title} wider than their column ${detail}`)
     if (column.numeric) {
       assert.ok(column.rightAligned, `${column.title} is right-aligned ${detail}`)
-      assert.ok(column.width < site.width, `${column.title} is narrower than Site ${detail}`)
+      assert.ok(!names || column.width < names.width, `${column.title} is narrower than ${expected.nameColumn} ${detail}`)
     }
   }
   assert.ok(

@@ -19,7 +19,7 @@ type Props = {
   /** The button's text, and its accessible name where the text alone is ambiguous (a button per table row). */
   readonly button: string
   readonly buttonLabel?: string
-  /** A small control for a table cell rather than a form's secondary button. */
+  /** A small control for a table cell (a narrower field, a plain button) rather than a form's field and secondary button. */
   readonly inTable?: boolean
   /** The field fills the width it is given instead of a narrow one. */
   readonly fill?: boolean
@@ -50,7 +50,7 @@ export const NumberSetter: React.FunctionComponent<Props> = props => {
             label={label}
             id={id}
             placeholder={current}
-            width={fill ? undefined : '6rem'}
+            width={fill ? undefined : inTable ? '5rem' : '6rem'}
             onEnter={() => action && !operation.busy && operation.run(action)}
           />
         </InputGroupItem>

@@ -30,6 +30,7 @@ import { SortableTable } from './SortableTable'
 import { useMBeanPoll, valuesOf } from './use-mbean-poll'
 import { OperationState, useOperation } from './use-operation'
 import { Workloads } from './Workloads'
+import { WrappingName } from './WrappingName'
 
 const READS = {
   policy: {
@@ -107,25 +108,24 @@ export const Policy: React.FunctionComponent = () => {
               initialSort={{ column: 'name', direction: 'asc' }}
               emptyText='The policy has no rules.'
               columns={[
-                { key: 'name', title: 'Rule' },
+                { key: 'name', title: 'Rule', longNames: true, detail: r => <WrappingName name={r.metric} /> },
                 { key: 'enabled', title: 'On', render: r => <RuleSwitch rule={r} operation={operation} /> },
-                { key: 'metric', title: 'Metric' },
                 {
                   key: 'threshold',
                   title: 'Threshold',
                   numeric: true,
                   render: r => <ThresholdEditor rule={r.name} current={thresholds[r.name] ?? r.threshold} operation={operation} />,
+                  detail: r => `release below ${number(r.releaseThreshold)}`,
                 },
-                { key: 'releaseThreshold', title: 'Release below', numeric: true, render: r => number(r.releaseThreshold) },
                 {
                   key: 'holdMillis',
-                  title: 'Hold / cooldown',
+                  title: 'Hold',
                   numeric: true,
-                  render: r => `${formatDuration(r.holdMillis)} / ${formatDuration(r.cooldownMillis)}`,
+                  render: r => formatDuration(r.holdMillis),
+                  detail: r => `cooldown ${formatDuration(r.cooldownMillis)}`,
                 },
-                { key: 'actions', title: 'Actions', render: r => r.actions.split(',').join(', ') },
-                { key: 'state', title: 'State' },
-                { key: 'lastValue', title: 'Last value', numeric: true, render: r => number(r.lastValue) },
+                { key: 'actions', title: 'Actions', render: r => <ActionList actions={r.actions} /> },
+                { key: 'state', title: 'State', detail: r => `last value ${number(r.lastValue)}` },
               ]}
             />
           </CardBody>
@@ -146,16 +146,14 @@ export const Policy: React.FunctionComponent = () => {
               label='Recent decisions'
               rows={decisions}
               rowKey={d => String(d.id)}
-              initialSort={{ column: 'id', direction: 'desc' }}
+              initialSort={{ column: 'timeMillis', direction: 'desc' }}
               emptyText='No decisions yet.'
               columns={[
-                { key: 'id', title: '#', numeric: true },
-                { key: 'timeMillis', title: 'Time', numeric: true, render: d => formatClock(d.timeMillis) },
-                { key: 'rule', title: 'Rule', render: d => `${d.rule} (${d.metric} ${number(d.value)} / ${number(d.threshold)})` },
+                { key: 'timeMillis', title: 'Time', numeric: true, render: d => formatClock(d.timeMillis), detail: d => `#${d.id}` },
+                { key: 'rule', title: 'Rule', longNames: true, detail: d => <MetricReading decision={d} /> },
                 { key: 'action', title: 'Action', render: d => `${d.action} on ${d.target}` },
                 { key: 'after', title: 'Change', render: d => (d.before === d.after ? d.before || '—' : `${d.before} → ${d.after}`) },
-                { key: 'outcome', title: 'Outcome', render: d => <OutcomeLabel outcome={d.outcome} /> },
-                { key: 'effect', title: 'Effect', numeric: true, render: d => effectText(d) },
+                { key: 'outcome', title: 'Outcome', render: d => <OutcomeLabel outcome={d.outcome} />, detail: effectText },
                 { key: 'message', title: 'Why' },
               ]}
             />
@@ -188,13 +186,31 @@ export const Policy: React.FunctionComponent = () => {
   )
 }
 
-/** The measured effect; only an action still being measured is "pending" (advised or failed ones never will be). */
-function effectText(d: PolicyDecision): string {
+/** The measured effect; only an action still being measured is pending (advised or failed ones never will be). */
+function effectText(d: PolicyDecision): string | null {
   if (Number.isFinite(d.effect)) {
-    return number(d.effect)
+    return `effect ${number(d.effect)}`
   }
-  return d.outcome === 'PENDING' ? 'pending' : '—'
+  return d.outcome === 'PENDING' ? 'effect pending' : null
 }
+
+/** The metric a decision read, its value then and the rule's threshold. */
+const MetricReading: React.FunctionComponent<{ decision: PolicyDecision }> = ({ decision: d }) => (
+  <span title={`${d.metric}: value ${number(d.value)}, threshold ${number(d.threshold)}`}>
+    <WrappingName name={d.metric} /> <span className='memtrack-nowrap'>{`${number(d.value)} / ${number(d.threshold)}`}</span>
+  </span>
+)
+
+/** A rule's actions in the order it tries them, one a line; a long one wraps before its argument in parentheses. */
+const ActionList: React.FunctionComponent<{ actions: string }> = ({ actions }) => (
+  <React.Fragment>
+    {actions.split(',').map((action, index) => (
+      <div key={index}>
+        <WrappingName name={action} />
+      </div>
+    ))}
+  </React.Fragment>
+)
 
 const OutcomeLabel: React.FunctionComponent<{ outcome: string }> = ({ outcome }) => (
   <Label color={outcomeLabelColors[outcome] ?? 'grey'}>{outcome}</Label>

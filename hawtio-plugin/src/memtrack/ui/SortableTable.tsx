@@ -15,6 +15,11 @@ export type Column<T> = {
    * widen the table past its panel, with the whole name in a tooltip. Applies to cells without `render`.
    */
   readonly longNames?: boolean
+  /**
+   * Secondary information shown under the cell's value in a smaller line that says what it is ("p99 12 ms"),
+   * or null for none: stacked, it keeps a wide table within its panel instead of taking a column of its own.
+   */
+  readonly detail?: (row: T) => React.ReactNode
 }
 
 type Props<T> = {
@@ -88,6 +93,19 @@ export function SortableTable<T extends object>(props: Props<T>): React.ReactEle
 }
 
 function cell<T>(column: Column<T>, row: T): React.ReactNode {
+  const value = mainValue(column, row)
+  const detail = column.detail?.(row)
+  return detail === undefined || detail === null ? (
+    value
+  ) : (
+    <React.Fragment>
+      {value}
+      <div className='memtrack-cell-detail'>{detail}</div>
+    </React.Fragment>
+  )
+}
+
+function mainValue<T>(column: Column<T>, row: T): React.ReactNode {
   if (column.render) {
     return column.render(row)
   }

@@ -84,27 +84,23 @@ export const Workloads: React.FunctionComponent = () => {
               title: 'Parallelism',
               numeric: true,
               render: p => <ParallelismEditor program={p} operation={operation} />,
+              // Pausing is the far end of limiting parallelism: the switch sits under the field.
+              detail: p => <PauseSwitch program={p} operation={operation} />,
             },
-            { key: 'paused', title: 'Paused', render: p => <PauseSwitch program={p} operation={operation} /> },
             {
               key: 'tasksPerSecond',
               title: 'Tasks/s',
               numeric: true,
               render: p => (Number.isFinite(p.tasksPerSecond) ? p.tasksPerSecond.toFixed(1) : 'n/a'),
-            },
-            {
-              key: 'taskLatencyP99Millis',
-              title: 'p99 latency',
-              numeric: true,
-              render: p => (Number.isFinite(p.taskLatencyP99Millis) ? `${p.taskLatencyP99Millis.toFixed(1)} ms` : 'n/a'),
+              detail: p => `p99 ${Number.isFinite(p.taskLatencyP99Millis) ? `${p.taskLatencyP99Millis.toFixed(1)} ms` : 'n/a'}`,
             },
             {
               key: 'allocationRateBytesPerSecond',
               title: 'Allocation',
               numeric: true,
               render: p => formatBytesPerSecond(p.allocationRateBytesPerSecond),
+              detail: p => `CPU ${formatPercent(p.cpuPercent)}`,
             },
-            { key: 'cpuPercent', title: 'CPU', numeric: true, render: p => formatPercent(p.cpuPercent) },
           ]}
         />
       </CardBody>
@@ -118,6 +114,7 @@ const PrioritySelect: React.FunctionComponent<Control> = ({ program, operation }
   <FormSelect
     aria-label={`Priority of ${program.name}`}
     value={program.priority}
+    className='memtrack-fit-content'
     style={{ minWidth: '9.5rem' }}
     isDisabled={operation.busy}
     onChange={(_e, priority) =>
@@ -161,6 +158,7 @@ const PauseSwitch: React.FunctionComponent<Control> = ({ program, operation }) =
     <Switch
       id={`memtrack-pause-${program.name}`}
       aria-label={`${program.name} paused`}
+      label='Paused'
       isChecked={written ?? program.paused}
       isDisabled={operation.busy}
       onChange={(_e, paused) =>
