@@ -28,7 +28,7 @@ import java.util.stream.Stream;
  * java -cp benchmarks/target/classes dev.memtrack.benchmarks.overhead.OverheadHarness \
  *      --agent agent/target/memtrack-agent.jar --overhead benchmarks/target/overhead [--reps 3] \
  *      [--java /path/to/bin/java] [--programs h2,jackson,jetty,lucene] \
- *      [--variants baseline,agent_only,sampled,exact,instrumenter] [--heap 1g]
+ *      [--variants baseline,agent_only,sampled,exact,instrumenter] [--heap 1g] [--warm 5]
  * </pre>
  */
 public final class OverheadHarness {
@@ -40,8 +40,10 @@ public final class OverheadHarness {
     private final String heap;
     private final Path classes;
     private final Path work;
+    private final int warm;
 
-    private OverheadHarness(Path agent, Path overhead, String java, String heap) throws Exception {
+    private OverheadHarness(Path agent, Path overhead, String java, String heap, int warm) throws Exception {
+        this.warm = warm;
         this.agent = agent.toAbsolutePath();
         this.overhead = overhead.toAbsolutePath();
         this.instrumenter = onlyJar(this.overhead.resolve("instrumenter"));
@@ -55,6 +57,7 @@ public final class OverheadHarness {
         Path agent = null;
         Path overhead = Path.of("benchmarks/target/overhead");
         int reps = 3;
+        int warm = 5;
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String heap = "1g";
         List<Program> programs = List.of(Program.values());
@@ -66,10 +69,11 @@ public final class OverheadHarness {
                 case "--reps" -> reps = Integer.parseInt(args[++i]);
                 case "--java" -> java = args[++i];
                 case "--heap" -> heap = args[++i];
+                case "--warm" -> warm = Integer.parseInt(args[++i]);
                 case "--programs" -> programs = Stream.of(args[++i].split(",")).map(Program::byLabel).toList();
                 case "--variants" -> variants = Stream.of(args[++i].split(",")).map(Variant::byName).toList();
                 default -> throw new IllegalArgumentException("unknown argument '" + args[i] + "'; expected --agent, "
-                        + "--overhead, --reps, --java, --heap, --programs, --variants");
+                        + "--overhead, --reps, --warm, --java, --heap, --programs, --variants");
             }
         }
         if (agent == null || !Files.isRegularFile(agent)) {
@@ -78,7 +82,11 @@ public final class OverheadHarness {
         if (!variants.contains(Variant.BASELINE)) {
             throw new IllegalArgumentException("--variants must include baseline: every ratio is against it");
         }
-        new OverheadHarness(agent, overhead, java, heap).run(programs, variants, reps);
+        if (warm < 0) {
+            throw new IllegalArgumentException("--warm must be 0 or more seconds (of warm-up, then of measured runs),"
+                    + " got " + warm);
+        }
+        new OverheadHarness(agent, overhead, java, heap, warm).run(programs, variants, reps);
     }
 
     private void run(List<Program> programs, List<Variant> variants, int reps) throws Exception {
@@ -118,7 +126,7 @@ public final class OverheadHarness {
         program.jars(overhead).forEach(j -> classpath.add(j.toString()));
         command.addAll(List.of("-cp", String.join(File.pathSeparator, classpath),
                 ProgramRun.class.getName(), program.workloadClass(), dir.toString(),
-                input == null ? "-" : input.toString(), variant.counter()));
+                input == null ? "-" : input.toString(), variant.counter(), Integer.toString(warm)));
         long start = System.nanoTime();
         Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         boolean exited = p.waitFor(30, TimeUnit.MINUTES);
@@ -133,9 +141,10 @@ public final class OverheadHarness {
             return null;
         }
         RunResult r = RunResult.parse(result, wallMillis);
-        System.out.printf(Locale.ROOT, "   %-8s %-24s cpu %7.2f s  work cpu %7.2f s  wall %7.2f s  counted/JVM %s%n",
-                program.label(), variant.label(), r.cpuMillis() / 1000.0, r.workCpuMillis() / 1000.0,
-                wallMillis / 1000.0, OverheadTable.share(r.countedShare()));
+        System.out.printf(Locale.ROOT, "   %-8s %-24s cpu %7.2f s  work cpu %7.2f s  warm cpu %7.2f s  wall %7.2f s  "
+                        + "counted/JVM %s%n", program.label(), variant.label(), r.cpuMillis() / 1000.0,
+                r.workCpuMillis() / 1000.0, r.warmCpuMillis() / 1000.0, wallMillis / 1000.0,
+                OverheadTable.share(r.countedShare()));
         return r;
     }
 

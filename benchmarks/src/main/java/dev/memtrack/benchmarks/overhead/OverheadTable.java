@@ -11,8 +11,9 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * The harness's table: per program and variant, the medians over repetitions of the process's CPU
- * time (start-up included), the CPU and wall time of the work alone (start-up excluded: what a
- * long-running program pays) and the process's wall time, their ratios to the baseline, and the share
+ * time (start-up included), the CPU and wall time of the work alone (start-up excluded), the CPU and
+ * wall time per run of the same work repeated once warm (what a long-running program pays) and the
+ * process's wall time, their ratios to the baseline, and the share
  * of the JVM's bytes the tracker counted; then, per variant, the median of each over the programs.
  */
 final class OverheadTable {
@@ -35,6 +36,8 @@ final class OverheadTable {
         CPU("CPU", RunResult::cpuMillis),
         WORK_CPU("work CPU", RunResult::workCpuMillis),
         WORK_WALL("work wall", RunResult::workMillis),
+        WARM_CPU("warm CPU", r -> RunResult.measured(r.warmCpuMillis())),
+        WARM_WALL("warm wall", r -> RunResult.measured(r.warmMillis())),
         WALL("process wall", RunResult::wallMillis);
 
         final String title;
@@ -87,8 +90,8 @@ final class OverheadTable {
         for (Measure m : MEASURES) {
             summary.append(" median ").append(m.title).append(" ratio |");
         }
-        out.println(summary + " median counted / JVM bytes | target on CPU | target on work CPU |");
-        out.println("| --- |" + " --- |".repeat(MEASURES.length + 3));
+        out.println(summary + " median counted / JVM bytes | target on CPU | target on work CPU | target on warm CPU |");
+        out.println("| --- |" + " --- |".repeat(MEASURES.length + 4));
         for (Variant variant : variants) {
             List<double[]> rows = perVariant.getOrDefault(variant, List.of());
             if (rows.isEmpty() || variant == Variant.BASELINE) {
@@ -100,7 +103,8 @@ final class OverheadTable {
             }
             line.append(' ').append(share(medianOf(rows, MEASURES.length))).append(" | ")
                     .append(verdict(variant, medianOf(rows, Measure.CPU.ordinal()))).append(" | ")
-                    .append(verdict(variant, medianOf(rows, Measure.WORK_CPU.ordinal()))).append(" |");
+                    .append(verdict(variant, medianOf(rows, Measure.WORK_CPU.ordinal()))).append(" | ")
+                    .append(verdict(variant, medianOf(rows, Measure.WARM_CPU.ordinal()))).append(" |");
             out.println(line);
         }
     }
