@@ -19,8 +19,9 @@ import java.util.stream.Stream;
  * each as a fixed amount of work in a JVM of its own, without an agent, with memtrack (tracking
  * disabled, SAMPLED, EXACT) and with allocation-instrumenter counting every allocation, back to back
  * in rotating order, several repetitions. Prints per program and as a median over programs the ratio
- * to the baseline of the process's CPU time and of its wall time (medians over repetitions), and the
- * share of the JVM's allocated bytes each tracker counted. Not a test: the figures depend on the
+ * to the baseline of the process's CPU and wall time, of the first run of the work and of a warm run
+ * (medians over repetitions, see {@link OverheadTable}), and the share of the JVM's allocated bytes
+ * each tracker counted. Not a test: the figures depend on the
  * machine (say how loaded it was when you quote them).
  *
  * <pre>

@@ -13,8 +13,8 @@ import java.util.function.ToDoubleFunction;
  * The harness's table: per program and variant, the medians over repetitions of the process's CPU
  * time (start-up included), the CPU and wall time of the work alone (start-up excluded), the CPU and
  * wall time per run of the same work repeated once warm (what a long-running program pays) and the
- * process's wall time, their ratios to the baseline, and the share
- * of the JVM's bytes the tracker counted; then, per variant, the median of each over the programs.
+ * process's wall time, their ratios to the baseline, and the share of the JVM's bytes the tracker
+ * counted; then, per variant, the median of each over the programs.
  */
 final class OverheadTable {
 

@@ -7,7 +7,8 @@ import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
 /**
- * The child JVM of the overhead harness: runs one {@link Workload} once and prints one line,
+ * The child JVM of the overhead harness: runs one {@link Workload} once cold, then repeatedly warm, and
+ * prints one line,
  *
  * <pre>RESULT cpuMs=.. workCpuMs=.. workMs=.. warmCpuMs=.. warmMs=.. uptimeMs=.. jvmBytes=.. countedBytes=.. referenceBytes=.. mode=..</pre>
  *
